@@ -1,0 +1,16 @@
+import type { BoundingBox } from '../../shared/events';
+
+/** What the detector found in one frame. */
+export interface FrameAnalysis {
+  /** Percent of analysed (unmasked) pixels whose difference exceeded `noiseLevel`. */
+  change: number;
+  /** Box around the changed pixels in 0..1 coordinates, null when nothing changed. */
+  box: BoundingBox | null;
+  /** True when the change was a global lighting change (over `lightswitchPercent`), not motion. */
+  lightswitch: boolean;
+}
+
+/** A motion event opened or closed by the tracker; the hub gives it an id and stores it. */
+export type TrackerOutput =
+  | { kind: 'start'; ts: number; change: number; box: BoundingBox | null; frameSeq: number }
+  | { kind: 'end'; ts: number; duration: number; peakChange: number; frames: number; box: BoundingBox | null };

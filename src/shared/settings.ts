@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** A polygon in 0..1 image coordinates; changes inside it are ignored by the detector. */
+export const maskSchema = z
+  .array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]))
+  .min(3, 'a mask needs at least 3 points')
+  .max(64, 'a mask has at most 64 points');
+
+/**
+ * Detection and capture settings, editable at runtime through `PUT /api/settings`.
+ * Defaults follow the design brief; units are in each field's doc.
+ */
+export const settingsSchema = z
+  .object({
+    /** Percent of analysed pixels that must change for a frame to count as moving. Default 2.0. */
+    threshold: z.number().min(0.01).max(100).default(2.0),
+    /** Per-pixel gray difference (0..255) below which a pixel counts as unchanged. Default 25. */
+    noiseLevel: z.number().int().min(1).max(255).default(25),
+    /** Consecutive moving frames before a motion event starts. Default 2. */
+    minimumMotionFrames: z.number().int().min(1).max(1000).default(2),
+    /** Seconds of stillness that end an event; 0 = every triggering frame is its own event. Default 5. */
+    eventGap: z.number().min(0).max(3600).default(5),
+    /** Percent of pixels changing at once that means a lighting change, not motion; 0 = off. Default 60. */
+    lightswitchPercent: z.number().min(0).max(100).default(60),
+    /** Ignored areas. Default none. */
+    masks: z.array(maskSchema).max(32).default([]),
+    /** Width in pixels of the gray frame the detector analyses. Default 160. */
+    analysisWidth: z.number().int().min(32).max(1280).default(160),
+    /** Capture width in pixels. Default 640. */
+    captureWidth: z.number().int().min(64).max(4096).default(640),
+    /** Capture height in pixels. Default 480. */
+    captureHeight: z.number().int().min(48).max(4096).default(480),
+    /** Capture frame rate. Default 30. */
+    frameRate: z.number().int().min(1).max(120).default(30),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A partial update as sent by `PUT /api/settings`. */
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const defaultSettings: Settings = settingsSchema.parse({});
