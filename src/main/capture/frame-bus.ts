@@ -11,7 +11,11 @@ export class FrameBus {
   #latest: Frame | null = null;
   readonly #listeners = new Set<FrameListener>();
 
-  constructor(readonly camera: string) {}
+  /** @param onError receives what a subscriber threw; default: ignore. */
+  constructor(
+    readonly camera: string,
+    private readonly onError: (err: unknown) => void = () => {},
+  ) {}
 
   /** The most recent frame, or null before the first one. */
   get latest(): Frame | null {
@@ -24,9 +28,7 @@ export class FrameBus {
       try {
         listener(frame);
       } catch (err) {
-        queueMicrotask(() => {
-          throw err;
-        });
+        this.onError(err);
       }
     }
   }
