@@ -2,7 +2,13 @@ import { EventEmitter } from 'node:events';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { type Settings, type SettingsPatch, settingsPatchSchema, settingsSchema } from '../../shared/settings';
+import {
+  defaultSettings,
+  type Settings,
+  type SettingsPatch,
+  settingsPatchSchema,
+  settingsSchema,
+} from '../../shared/settings';
 import { describeZodError } from './zod-reason';
 
 /** A settings change that was refused; the message is one line naming the field. */
@@ -36,7 +42,7 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
   static async open(dataDir: string, initial: SettingsPatch, log: Logger): Promise<SettingsStore> {
     await mkdir(dataDir, { recursive: true });
     const file = join(dataDir, 'settings.json');
-    const base = settingsSchema.parse(initial);
+    const base = settingsSchema.parse({ ...defaultSettings, ...initial });
     let saved: SettingsPatch = {};
     try {
       const parsed = settingsPatchSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
