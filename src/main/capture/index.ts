@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Settings } from '../../shared/settings';
+import { FileSource } from './file-source';
 import type { FrameSource } from './frame';
+import { LibcameraSource } from './libcamera-source';
 import type { SourceOptions } from './process-source';
 import { parseSourceSpec } from './source-spec';
 import { SyntheticSource } from './synthetic-source';
+import { UrlSource } from './url-source';
+import { V4l2Source } from './v4l2-source';
+import { WebcamSource } from './webcam-source';
 
 export type { Frame, FrameSource, SourceState } from './frame';
 export { FrameBus } from './frame-bus';
@@ -31,8 +36,16 @@ export function createSource(spec: string, options: CreateSourceOptions): FrameS
   switch (parsed.kind) {
     case 'synthetic':
       return new SyntheticSource(base);
-    default:
-      throw new Error(`--source ${parsed.kind}: not implemented yet`);
+    case 'v4l2':
+      return new V4l2Source(parsed.device, base);
+    case 'libcamera':
+      return new LibcameraSource(parsed.index, base);
+    case 'url':
+      return new UrlSource(parsed.url, base);
+    case 'file':
+      return new FileSource(parsed.path, parsed.loop, base);
+    case 'webcam':
+      return new WebcamSource(parsed.device, base);
   }
 }
 

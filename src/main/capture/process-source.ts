@@ -121,14 +121,14 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
     try {
       pipeline = await this.plan();
     } catch (err) {
-      this.#failed(err instanceof Error ? err.message : String(err));
+      this.#failed(this.mask(err instanceof Error ? err.message : String(err)));
       return;
     }
     if (this.#running) this.#spawn(pipeline);
   }
 
   #spawn({ args, feeder }: Pipeline): void {
-    this.log.debug({ camera: this.camera, args: this.redact(args) }, 'spawning ffmpeg');
+    this.log.debug({ camera: this.camera, args: args.map((arg) => this.mask(arg)) }, 'spawning ffmpeg');
     const child = spawn(this.ffmpeg, args, { stdio: [feeder ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe'] });
     this.#ffmpeg = child;
     this.#feeder = feeder;
@@ -158,7 +158,9 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
         if (this.#ffmpeg !== child) return;
         this.#ffmpeg = null;
         void feeder?.stop();
-        const why = failure ?? stderr.last() ?? (signal ? `killed by ${signal}` : `exit code ${code}`);
+        const why = this.mask(
+          failure ?? stderr.last() ?? (signal ? `killed by ${signal}` : `exit code ${code}`),
+        );
         this.#failed(code === 0 && !failure ? FINISHED : `ffmpeg stopped: ${why}`);
       });
     });
@@ -202,8 +204,8 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
     this.#delay = Math.min(this.#delay * 2, this.options.maxRestartDelayMs ?? 30_000);
   }
 
-  /** Arguments as they may be logged (subclasses mask secrets). */
-  protected redact(args: string[]): string[] {
-    return args;
+  /** Text as it may be logged or shown: subclasses hide secrets (URL credentials). */
+  protected mask(text: string): string {
+    return text;
   }
 }

@@ -103,3 +103,10 @@ export function maskUrl(url: URL): string {
   }
   return masked.href;
 }
+
+/** The strings of a URL that must never be shown: user, password and secret-looking query values. */
+export function secretsOf(url: URL): string[] {
+  const values = [url.username, url.password];
+  for (const [name, value] of url.searchParams) if (SECRET_PARAM.test(name)) values.push(value);
+  return values.flatMap((value) => [value, decodeURIComponent(value)]);
+}
