@@ -58,10 +58,11 @@ export class Pruner {
 
   /** Prunes now and every `intervalMs`; first removes snapshot files left behind by a crash. */
   start(): void {
-    const oldest = this.#stmt.oldest.get()?.id ?? null;
-    const last = this.#stmt.seq.get()?.seq ?? 0;
     this.#opts.files
-      .sweep(oldest, last)
+      .sweep(() => ({
+        oldestId: this.#stmt.oldest.get()?.id ?? null,
+        lastId: this.#stmt.seq.get()?.seq ?? 0,
+      }))
       .then((n) => n > 0 && this.#opts.log.info({ files: n }, 'removed orphaned snapshot files'))
       .catch((err) => this.#opts.log.warn({ err }, 'could not sweep snapshot files'));
     this.#timer = setInterval(() => this.#schedule(), this.#opts.retention.intervalMs);

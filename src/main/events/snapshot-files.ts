@@ -38,11 +38,13 @@ export class SnapshotFiles {
   }
 
   /**
-   * Removes files no row points at: below `oldestId` (a crash between deleting rows and their
-   * files) or above `lastId` (a crash before the row's commit). Returns how many went.
+   * Removes files no row points at: below the oldest row (a crash between deleting rows and their
+   * files) or above the last id (a crash before the row's commit). `bounds` is read after listing
+   * the directory, so a file appended meanwhile is never mistaken for an orphan. Returns how many went.
    */
-  async sweep(oldestId: number | null, lastId: number): Promise<number> {
+  async sweep(bounds: () => { oldestId: number | null; lastId: number }): Promise<number> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
+    const { oldestId, lastId } = bounds();
     const orphans = names
       .map((name) => /^(\d+)\.jpg$/.exec(name))
       .filter((match) => match !== null)
