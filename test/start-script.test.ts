@@ -53,7 +53,7 @@ describe('npm start: deciding whether Electron can run', () => {
 describe.skipIf(!existsSync(join(root, 'out/main/headless.js')))('npm start without a display', () => {
   it('says why in one line and serves the dashboard headless', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'start-script-'));
-    const env = { ...process.env, MOTION_KIOSK_SKIP_BUILD: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, MOTION_KIOSK_SKIP_BUILD: '1' };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
     const args = [
