@@ -7,7 +7,16 @@ import { IpcChannel } from '../../shared/ipc';
 import type { Core, CoreOptions } from '../core-api';
 import { runKiosk } from './app';
 import { hashPin } from './pin';
-import { app, BrowserWindow, ipcMain, Menu, resetFakeElectron, session } from './testing/fake-electron';
+import {
+  app,
+  BrowserWindow,
+  FakeEvent,
+  FakeWebContents,
+  ipcMain,
+  Menu,
+  resetFakeElectron,
+  session,
+} from './testing/fake-electron';
 
 vi.mock('electron', () => import('./testing/fake-electron'));
 
@@ -182,7 +191,8 @@ describe('kiosk lifecycle', () => {
 
   it('hardens every web contents created later: no webview, no window, no foreign navigation', async () => {
     await start().running;
-    const other = new BrowserWindow({}).webContents;
+    const other = new FakeWebContents();
+    app.emit('web-contents-created', new FakeEvent(), other);
     expect(other.fire('will-attach-webview').defaultPrevented).toBe(true);
     expect(other.windowOpenHandler?.({ url: 'http://127.0.0.1:8123/' })).toEqual({ action: 'deny' });
     expect(other.fire('will-navigate', 'https://evil.example/').defaultPrevented).toBe(true);

@@ -1,4 +1,4 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
 import type { Logger } from 'pino';
 import { isAppUrl } from './origin';
 
@@ -24,34 +24,6 @@ export interface KioskWindowOptions {
   log: Logger;
 }
 
-/** The window's options: full-screen kiosk, no menu, and every web preference of the Electron security checklist. */
-export function kioskWindowOptions(preload: string, devTools = false): BrowserWindowConstructorOptions {
-  return {
-    show: false,
-    kiosk: true,
-    fullscreen: true,
-    frame: false,
-    autoHideMenuBar: true,
-    backgroundColor: '#000000',
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-      devTools,
-    },
-  };
-}
-
 /** The kiosk window and the few things main does to it. */
 export interface KioskWindow {
   readonly win: BrowserWindow;
@@ -68,8 +40,37 @@ export interface KioskWindow {
 export function createKioskWindow(opts: KioskWindowOptions): KioskWindow {
   const { log, reloadDelayMs = 2000, unresponsiveMs = 10_000 } = opts;
   const origin = new URL(opts.url).origin;
-  const win = new BrowserWindow(kioskWindowOptions(opts.preload, opts.devTools));
+  // Written out here, not built elsewhere, so that electronegativity can see every web preference.
+  const win = new BrowserWindow({
+    show: false,
+    kiosk: true,
+    fullscreen: true,
+    frame: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#000000',
+    webPreferences: {
+      preload: opts.preload, // eng-disable PRELOAD_JS_CHECK: our own bundled, sandboxed preload (src/preload)
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: opts.devTools ?? false,
+      // Middle-click would open links in new windows (denied anyway); turn the event off altogether.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   const contents = win.webContents;
+  // Only the two constant style sheets above are ever inserted; nothing from the page reaches this.
+  const insertCss = (css: typeof HIDE_CURSOR_CSS | typeof OVERLAY_CSS) =>
+    contents.insertCSS(css); /* eng-disable DANGEROUS_FUNCTIONS_JS_CHECK */
   let overlay = false;
   let overlayKey: string | null = null;
   let reloadTimer: NodeJS.Timeout | null = null;
@@ -121,8 +122,8 @@ export function createKioskWindow(opts: KioskWindowOptions): KioskWindow {
   });
   // Inserted CSS does not survive a reload: put it back on every new document.
   contents.on('dom-ready', () => {
-    if (opts.hideCursor) void contents.insertCSS(HIDE_CURSOR_CSS);
-    if (overlay) void contents.insertCSS(OVERLAY_CSS).then((key) => (overlayKey = key));
+    if (opts.hideCursor) void insertCss(HIDE_CURSOR_CSS);
+    if (overlay) void insertCss(OVERLAY_CSS).then((key) => (overlayKey = key));
   });
 
   void contents.loadURL(opts.url).catch(() => reloadSoon('first load failed'));
@@ -132,7 +133,7 @@ export function createKioskWindow(opts: KioskWindowOptions): KioskWindow {
     async setOverlay(on) {
       if (win.isDestroyed() || on === overlay) return;
       overlay = on;
-      if (on) overlayKey = await contents.insertCSS(OVERLAY_CSS);
+      if (on) overlayKey = await insertCss(OVERLAY_CSS);
       else if (overlayKey !== null) {
         const key = overlayKey;
         overlayKey = null;
