@@ -111,6 +111,18 @@ describe('kiosk lifecycle', () => {
     expect(core.calls.started[0].dataDir).toBe(dir);
   });
 
+  it('reads config.json from the user data dir when no --config is given', async () => {
+    app.getPath = () => dir;
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ port: 0, kiosk: { hideCursor: true } }));
+    const { core, running } = start();
+    await running;
+    expect(core.calls.started[0]).toMatchObject({ port: 0, configFile: join(dir, 'config.json') });
+    const contents = BrowserWindow.all[0].webContents;
+    contents.fire('dom-ready');
+    await settle();
+    expect([...contents.css.values()].join()).toContain('cursor: none');
+  });
+
   it('exits with status 1 on a bad config, starting no window', async () => {
     const { running } = start([], { kiosk: { sleepAfter: -5 } });
     expect(await running).toBeNull();

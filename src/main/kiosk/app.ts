@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { app, ipcMain, Menu, session } from 'electron';
 import type { Logger } from 'pino';
 import { IpcChannel } from '../../shared/ipc';
@@ -54,6 +56,9 @@ export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
   let config: KioskConfig;
   try {
     const cli = parseCli(deps.argv, true);
+    // Installed kiosks are configured by dropping config.json into the user data dir; --config wins.
+    const userConfig = join(app.getPath('userData'), 'config.json');
+    if (cli.configFile === undefined && existsSync(userConfig)) cli.configFile = userConfig;
     const options = await resolveCoreOptions(cli, deps.staticDir, log);
     config = parseKioskConfig(options.config.kiosk);
     // The kiosk keeps its data where Electron apps do (~/.config/Motion Kiosk) unless told otherwise.

@@ -75,9 +75,7 @@ class FakeApp extends EventEmitter {
   whenReady(): Promise<void> {
     return Promise.resolve();
   }
-  getPath(name: string): string {
-    return `/fake-electron/${name}`;
-  }
+  getPath = (name: string): string => `/fake-electron/${name}`;
   getVersion(): string {
     return '9.9.9-test';
   }
