@@ -13,8 +13,8 @@ export type { DisplayPowerState, QuitResult, ShareInfo };
 export interface KioskApi {
   /** Always true: the page runs inside the kiosk window. */
   readonly isKiosk: true;
-  /** The app version (package.json). */
-  version(): Promise<string>;
+  /** The app version (package.json), e.g. `0.1.0`. */
+  readonly version: string;
   /**
    * Leave the kiosk for the desktop. Resolves `{ ok: true }` just before the app quits, or
    * `{ ok: false, error }` for a wrong PIN, a lock-out after repeated failures, or when no PIN is configured.

@@ -1,4 +1,5 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
+import { version } from '../../package.json';
 import { type DisplayPowerState, IpcChannel } from '../shared/ipc';
 import type { KioskApi } from './api';
 
@@ -7,7 +8,7 @@ import type { KioskApi } from './api';
 
 const api: KioskApi = {
   isKiosk: true,
-  version: () => ipcRenderer.invoke(IpcChannel.Version),
+  version,
   quit: (pin) => ipcRenderer.invoke(IpcChannel.Quit, String(pin)),
   display: {
     state: () => ipcRenderer.invoke(IpcChannel.DisplayGet),

@@ -4,8 +4,6 @@
  * Remote browsers never see them: they talk HTTP + SSE only.
  */
 export enum IpcChannel {
-  /** invoke → `string`: the app version. */
-  Version = 'kiosk:version',
   /** invoke(pin: string) → `QuitResult`: leave the kiosk for the desktop when the PIN is right. */
   Quit = 'kiosk:quit',
   /** invoke → `DisplayPowerState`. */

@@ -97,7 +97,6 @@ export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
     origin,
     log,
     handlers: {
-      version: () => app.getVersion(),
       quit: (pin) => {
         const refused = pins.check(pin);
         if (refused) return { ok: false, error: refused };

@@ -13,7 +13,6 @@ function setup() {
   const contents = new FakeWebContents();
   contents.mainFrame = new FakeFrame(`${origin}/`);
   const handlers = {
-    version: vi.fn(() => '1.2.3'),
     quit: vi.fn(() => ({ ok: false as const, error: 'wrong PIN' })),
     displayGet: vi.fn(() => 'on' as const),
     displaySet: vi.fn(async (on: boolean) => (on ? ('on' as const) : ('off' as const))),
@@ -36,7 +35,7 @@ beforeEach(() => resetFakeElectron());
 describe('kiosk IPC', () => {
   it('answers the kiosk window main frame on the app origin', async () => {
     const { handlers, own } = setup();
-    expect(await ipcMain.invoke(IpcChannel.Version, own)).toBe('1.2.3');
+    expect(await ipcMain.invoke(IpcChannel.DisplayGet, own)).toBe('on');
     expect(await ipcMain.invoke(IpcChannel.Quit, own, '0000')).toEqual({ ok: false, error: 'wrong PIN' });
     expect(handlers.quit).toHaveBeenCalledWith('0000');
     expect(await ipcMain.invoke(IpcChannel.DisplaySet, own, 'off')).toBe('off');

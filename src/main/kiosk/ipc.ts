@@ -5,7 +5,6 @@ import { isAppUrl } from './origin';
 
 /** What each channel does; arguments arrive unvalidated from the page and are checked here. */
 export interface KioskHandlers {
-  version(): string;
   quit(pin: unknown): QuitResult;
   displayGet(): DisplayPowerState;
   displaySet(on: boolean): Promise<DisplayPowerState>;
@@ -41,7 +40,6 @@ export function isTrustedSender(
 export function registerKioskIpc(opts: KioskIpcOptions): () => void {
   const { ipcMain, contents, origin, handlers, log } = opts;
   const invoke: Record<string, (...args: unknown[]) => unknown> = {
-    [IpcChannel.Version]: () => handlers.version(),
     [IpcChannel.Quit]: (pin) => handlers.quit(pin),
     [IpcChannel.DisplayGet]: () => handlers.displayGet(),
     [IpcChannel.DisplaySet]: (state) => {
