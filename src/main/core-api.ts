@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AppState } from '../shared/api';
 import type { Settings } from '../shared/settings';
+import type { ConfigFile } from './config/config-file';
 import type { FrameBus } from './capture/frame-bus';
 
 /** Options of `startCore`, filled from the CLI (`src/main/cli.ts`) and the config file. */
@@ -15,6 +16,8 @@ export interface CoreOptions {
   dataDir: string;
   /** JSON config file with settings and options; optional. */
   configFile?: string;
+  /** The config file already read (see `resolveCoreOptions`); when absent, `configFile` is read. */
+  config?: ConfigFile;
   /** Access control on remote routes; `--no-auth` turns it off. Default true. */
   auth: boolean;
   /** Built dashboard to serve at `/`, or null to serve none. */

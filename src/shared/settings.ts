@@ -8,37 +8,48 @@ export const maskSchema = z
 
 /**
  * Detection and capture settings, editable at runtime through `PUT /api/settings`.
- * Defaults follow the design brief; units are in each field's doc.
+ * Units are in each field's doc; defaults (from the design brief) in `defaultSettings`.
+ * Fields carry no zod defaults, so that a partial update stays partial.
  */
-export const settingsSchema = z
-  .object({
-    /** Percent of analysed pixels that must change for a frame to count as moving. Default 2.0. */
-    threshold: z.number().min(0.01).max(100).default(2.0),
-    /** Per-pixel gray difference (0..255) below which a pixel counts as unchanged. Default 25. */
-    noiseLevel: z.number().int().min(1).max(255).default(25),
-    /** Consecutive moving frames before a motion event starts. Default 2. */
-    minimumMotionFrames: z.number().int().min(1).max(1000).default(2),
-    /** Seconds of stillness that end an event; 0 = every triggering frame is its own event. Default 5. */
-    eventGap: z.number().min(0).max(3600).default(5),
-    /** Percent of pixels changing at once that means a lighting change, not motion; 0 = off. Default 60. */
-    lightswitchPercent: z.number().min(0).max(100).default(60),
-    /** Ignored areas. Default none. */
-    masks: z.array(maskSchema).max(32).default([]),
-    /** Width in pixels of the gray frame the detector analyses. Default 160. */
-    analysisWidth: z.number().int().min(32).max(1280).default(160),
-    /** Capture width in pixels. Default 640. */
-    captureWidth: z.number().int().min(64).max(4096).default(640),
-    /** Capture height in pixels. Default 480. */
-    captureHeight: z.number().int().min(48).max(4096).default(480),
-    /** Capture frame rate. Default 30. */
-    frameRate: z.number().int().min(1).max(120).default(30),
-  })
-  .strict();
+const settingsFields = {
+  /** Percent of analysed pixels that must change for a frame to count as moving. Default 2.0. */
+  threshold: z.number().min(0.01).max(100),
+  /** Per-pixel gray difference (0..255) below which a pixel counts as unchanged. Default 25. */
+  noiseLevel: z.number().int().min(1).max(255),
+  /** Consecutive moving frames before a motion event starts. Default 2. */
+  minimumMotionFrames: z.number().int().min(1).max(1000),
+  /** Seconds of stillness that end an event; 0 = every triggering frame is its own event. Default 5. */
+  eventGap: z.number().min(0).max(3600),
+  /** Percent of pixels changing at once that means a lighting change, not motion; 0 = off. Default 60. */
+  lightswitchPercent: z.number().min(0).max(100),
+  /** Ignored areas. Default none. */
+  masks: z.array(maskSchema).max(32),
+  /** Width in pixels of the gray frame the detector analyses. Default 160. */
+  analysisWidth: z.number().int().min(32).max(1280),
+  /** Capture width in pixels. Default 640. */
+  captureWidth: z.number().int().min(64).max(4096),
+  /** Capture height in pixels. Default 480. */
+  captureHeight: z.number().int().min(48).max(4096),
+  /** Capture frame rate. Default 30. */
+  frameRate: z.number().int().min(1).max(120),
+};
 
+export const settingsSchema = z.object(settingsFields).strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** A partial update as sent by `PUT /api/settings`. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+export const settingsPatchSchema = z.object(settingsFields).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
-export const defaultSettings: Settings = settingsSchema.parse({});
+export const defaultSettings: Settings = {
+  threshold: 2.0,
+  noiseLevel: 25,
+  minimumMotionFrames: 2,
+  eventGap: 5,
+  lightswitchPercent: 60,
+  masks: [],
+  analysisWidth: 160,
+  captureWidth: 640,
+  captureHeight: 480,
+  frameRate: 30,
+};

@@ -1,0 +1,128 @@
+import type { Logger } from 'pino';
+import type { CameraStatus } from '../shared/events';
+import type { Settings } from '../shared/settings';
+import { FrameBus } from './capture/frame-bus';
+import type { FrameSource, SourceState } from './capture/frame';
+import { createSource } from './capture/index';
+import type { EventHub } from './events/event-hub';
+import { MotionMonitor } from './motion/motion-monitor';
+import { FpsMeter } from './fps-meter';
+
+/** How often `status` is re-sent while online, so dashboards see a current fps. */
+const STATUS_INTERVAL_MS = 5000;
+
+/** Settings that change what the source must produce; a change restarts the capture. */
+const captureKeys = ['captureWidth', 'captureHeight', 'frameRate', 'analysisWidth'] as const;
+
+export interface CameraOptions {
+  /** Camera name carried by every event. */
+  name: string;
+  /** Source spec, already validated by parseSourceSpec. */
+  spec: string;
+  settings: Settings;
+  /** Detection backend in use, reported in `status`. */
+  backend: string;
+  hub: EventHub;
+  log: Logger;
+}
+
+/**
+ * One camera: source → FrameBus → MotionMonitor → EventHub, plus its `status`.
+ * The core holds these in a list, so a second camera is a config entry.
+ */
+export class Camera {
+  readonly bus: FrameBus;
+  #source: FrameSource;
+  readonly #monitor: MotionMonitor;
+  readonly #fps = new FpsMeter();
+  #status: CameraStatus;
+  #openEventId: number | null = null;
+  readonly #timer: NodeJS.Timeout;
+  readonly #motionListeners = new Set<() => void>();
+
+  constructor(private readonly opts: CameraOptions) {
+    this.bus = new FrameBus(opts.name, (err) => opts.log.error({ err }, 'frame subscriber failed'));
+    this.#status = { camera: opts.name, state: 'starting', since: Date.now() / 1000, fps: 0, backend: opts.backend };
+    this.#monitor = new MotionMonitor({ settings: opts.settings, log: opts.log });
+    this.#monitor.on('start', (start, frame) => {
+      const event = opts.hub.publishMotionStart(
+        { camera: opts.name, ts: start.ts / 1000, change: start.change, box: start.box },
+        frame.jpeg,
+      );
+      this.#openEventId = event.id;
+      for (const listener of this.#motionListeners) listener();
+    });
+    this.#monitor.on('end', (end) => {
+      if (this.#openEventId === null) return;
+      opts.hub.publishMotionEnd({
+        camera: opts.name,
+        motionId: this.#openEventId,
+        ts: end.ts / 1000,
+        duration: end.duration,
+        peakChange: end.peakChange,
+        frames: end.frames,
+        box: end.box,
+      });
+      this.#openEventId = null;
+    });
+    this.#monitor.on('level', (level) => opts.hub.broadcast('level', { camera: opts.name, ...level }));
+    this.bus.subscribe((frame) => {
+      this.#fps.tick(frame.ts);
+      this.#monitor.push(frame);
+    });
+    this.#source = this.#createSource(opts.settings);
+    this.#timer = setInterval(() => {
+      if (this.#status.state === 'online') this.#setStatus({ fps: this.#fps.rate(Date.now()) });
+    }, STATUS_INTERVAL_MS);
+    this.#timer.unref();
+    opts.hub.broadcast('status', this.#status);
+  }
+
+  get status(): CameraStatus {
+    return this.#status;
+  }
+
+  start(): void {
+    this.#source.start();
+  }
+
+  onMotion(listener: () => void): () => void {
+    this.#motionListeners.add(listener);
+    return () => this.#motionListeners.delete(listener);
+  }
+
+  /** Applies new settings: detection at once; capture size or rate by restarting the source. */
+  async applySettings(next: Settings, previous: Settings): Promise<void> {
+    this.#monitor.updateSettings(next);
+    if (captureKeys.every((key) => next[key] === previous[key])) return;
+    this.opts.log.info({ camera: this.opts.name }, 'capture settings changed; restarting the source');
+    await this.#source.stop();
+    this.#source = this.#createSource(next);
+    this.#source.start();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#source.stop();
+    this.#monitor.dispose();
+  }
+
+  #createSource(settings: Settings): FrameSource {
+    const source = createSource(this.opts.spec, { camera: this.opts.name, settings, log: this.opts.log });
+    source.on('frame', (frame) => this.bus.publish(frame));
+    source.on('state', (state, message) => this.#onState(state, message));
+    return source;
+  }
+
+  #onState(state: SourceState, message: string | undefined): void {
+    if (state === this.#status.state && message === this.#status.message) return;
+    this.opts.log.info({ camera: this.opts.name, state, message }, `camera ${state}`);
+    this.#setStatus({ state, message, since: Date.now() / 1000, fps: state === 'online' ? this.#status.fps : 0 });
+  }
+
+  #setStatus(change: Partial<CameraStatus>): void {
+    this.#status = { ...this.#status, ...change };
+    if (this.#status.message === undefined) delete this.#status.message;
+    this.opts.hub.broadcast('status', this.#status);
+  }
+}

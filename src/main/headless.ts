@@ -1,0 +1,38 @@
+import { parseCli } from './cli';
+import { startCore } from './core';
+import { createLogger } from './logger';
+import { resolveCoreOptions } from './options';
+import { builtDashboardDir } from './static-dir';
+
+/** `npm run serve`: the whole core under plain Node, no Electron. */
+async function main(): Promise<void> {
+  const log = createLogger();
+  const cli = parseCli(process.argv.slice(2));
+  const staticDir = builtDashboardDir(__dirname);
+  if (!staticDir) log.warn('dashboard not built (run `npm run build`); serving the API only');
+  const options = await resolveCoreOptions(cli, staticDir, log);
+  if (!options.auth) {
+    process.stderr.write('WARNING: --no-auth: access control is off; anyone on the network can use this camera\n');
+  }
+  const core = await startCore(options);
+  process.stdout.write(`listening on ${core.url}\n`);
+  for (const url of core.lanUrls) log.info(`dashboard on the network: ${url}`);
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'stopping');
+    core.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'unclean stop');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`motion-kiosk: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+});
