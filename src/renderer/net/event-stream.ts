@@ -21,6 +21,7 @@ export function chooseShareMode(): ShareMode {
 export function subscribeEvents(listener: StreamListener, mode: ShareMode = chooseShareMode()): () => void {
   // Resolved against the page so that a dashboard behind a path prefix still finds its server.
   const url = new URL('events', document.baseURI).href;
+  document.documentElement.dataset.share = mode; // visible to tests and to anyone debugging a tab
   if (mode === 'worker') {
     const worker = new SharedWorker(new URL('./event-worker.ts', import.meta.url), {
       type: 'module',
