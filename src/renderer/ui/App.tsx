@@ -9,18 +9,22 @@ import { Notices } from './Notices';
 import { SettingsSheet } from './SettingsSheet';
 import { Timeline } from './Timeline';
 
-/** The dashboard: live view and graph (or the mask tools) beside the event timeline. */
+/**
+ * The dashboard: live view and graph beside the event timeline. While masks are edited, the mask
+ * tools take the timeline's place so the picture stays as large as the screen allows.
+ */
 export function App() {
+  const editing = editingMasks.value;
   return (
     <div class="app">
       <Header />
       <Notices />
-      <main class="main">
+      <main class={`main${editing ? ' editing' : ''}`}>
         <section class="stage">
           <LiveView />
-          {editingMasks.value ? <MaskToolbar /> : <MotionGraph />}
+          {!editing && <MotionGraph />}
         </section>
-        <Timeline />
+        {editing ? <MaskToolbar /> : <Timeline />}
       </main>
       <SettingsSheet />
       <EventViewer />
