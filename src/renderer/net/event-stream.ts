@@ -21,25 +21,35 @@ export function chooseShareMode(): ShareMode {
 export function subscribeEvents(listener: StreamListener, mode: ShareMode = chooseShareMode()): () => void {
   // Resolved against the page so that a dashboard behind a path prefix still finds its server.
   const url = new URL('events', document.baseURI).href;
-  document.documentElement.dataset.share = mode; // visible to tests and to anyone debugging a tab
   if (mode === 'worker') {
-    const worker = new SharedWorker(new URL('./event-worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'motion-kiosk-events',
-    });
-    worker.port.onmessage = (e: MessageEvent<StreamMessage>) => listener(e.data);
-    worker.port.start();
-    worker.port.postMessage({ url });
-    const leave = () => worker.port.postMessage('bye');
-    addEventListener('pagehide', leave);
-    return () => {
-      removeEventListener('pagehide', leave);
-      leave();
-      worker.port.close();
-    };
+    try {
+      return joinWorker(url, listener);
+    } catch {
+      // A worker refused by policy (e.g. an embedding's CSP): fall back to the next mode.
+      mode = typeof BroadcastChannel !== 'undefined' && navigator.locks ? 'leader' : 'direct';
+    }
   }
+  document.documentElement.dataset.share = mode; // visible to tests and to anyone debugging a tab
   if (mode === 'leader') return joinLeaderStream(url, listener);
   const feed = new EventFeed({ url, listener });
   feed.start();
   return () => feed.stop();
+}
+
+function joinWorker(url: string, listener: StreamListener): () => void {
+  const worker = new SharedWorker(new URL('./event-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'motion-kiosk-events',
+  });
+  document.documentElement.dataset.share = 'worker';
+  worker.port.onmessage = (e: MessageEvent<StreamMessage>) => listener(e.data);
+  worker.port.start();
+  worker.port.postMessage({ url });
+  const leave = () => worker.port.postMessage('bye');
+  addEventListener('pagehide', leave);
+  return () => {
+    removeEventListener('pagehide', leave);
+    leave();
+    worker.port.close();
+  };
 }
