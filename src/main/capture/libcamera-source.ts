@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { ChildFeeder } from './child-feeder';
-import { globalArgs, mjpegInputArgs, outputArgs } from './ffmpeg-args';
+import { globalArgs, mjpegInputArgs, outputArgs, pipeInputArgs } from './ffmpeg-args';
 import { findOnPath } from './ffmpeg-path';
 import { parseCameraList, rpicamVidArgs } from './libcamera';
 import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } from './process-source';
@@ -9,7 +9,9 @@ import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } f
 export function libcameraFfmpegArgs(settings: SourceOptions['settings']): string[] {
   return [
     ...globalArgs(),
-    ...['-f', 'mjpeg', ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth), '-i', 'pipe:0'],
+    ...pipeInputArgs('mjpeg'),
+    ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth),
+    ...['-i', 'pipe:0'],
     ...outputArgs({ copy: true, analysisWidth: settings.analysisWidth }),
   ];
 }
