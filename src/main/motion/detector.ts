@@ -5,6 +5,15 @@ import type { FrameAnalysis } from './types';
 
 const still: FrameAnalysis = { change: 0, box: null, lightswitch: false };
 
+/** First non-zero index and one past the last, of a vector that has one. */
+function extent(v: Float32Array): [number, number] {
+  let first = 0;
+  while (v[first] === 0) first++;
+  let end = v.length;
+  while (v[end - 1] === 0) end--;
+  return [first, end];
+}
+
 /**
  * Frame differencing on tfjs tensors: blur the gray frame, compare it with a running-average
  * background, count pixels whose difference exceeds `noiseLevel` outside the masks, and report that
@@ -39,43 +48,36 @@ export class MotionDetector {
       this.#background = current;
       return still;
     }
-    const stats = tf.tidy(() => {
-      const changed = tf.mul(
-        tf.cast(tf.greater(tf.abs(tf.sub(current, background)), this.#settings.noiseLevel), 'float32'),
-        mask,
-      );
-      const rows = tf.max(changed, 1);
-      const cols = tf.max(changed, 0);
-      return tf.stack([
-        tf.sum(changed),
-        tf.cast(tf.argMax(rows), 'float32'),
-        tf.cast(tf.argMax(tf.reverse(rows)), 'float32'),
-        tf.cast(tf.argMax(cols), 'float32'),
-        tf.cast(tf.argMax(tf.reverse(cols)), 'float32'),
-      ]);
+    const { noiseLevel, lightswitchPercent, backgroundRate } = this.#settings;
+    // Changed pixels per row and per column: two small vectors carry the count and the box.
+    const [profile, blended] = tf.tidy((): [tf.Tensor, tf.Tensor2D] => {
+      const diff = tf.sub(current, background);
+      const changed = tf.mul(tf.cast(tf.greater(tf.abs(diff), noiseLevel), 'float32'), mask);
+      return [
+        tf.concat([tf.sum(changed, 1), tf.sum(changed, 0)]),
+        tf.add(background, tf.mul(diff, backgroundRate)) as tf.Tensor2D,
+      ];
     });
-    const [count, top, bottomFromEnd, left, rightFromEnd] = stats.dataSync();
-    stats.dispose();
-    const change = this.#analysedPixels > 0 ? (count / this.#analysedPixels) * 100 : 0;
-    const { lightswitchPercent, backgroundRate } = this.#settings;
-    const lightswitch = lightswitchPercent > 0 && change > lightswitchPercent;
-    if (lightswitch) {
-      this.#background = current;
-    } else {
-      this.#background = tf.tidy(
-        () => tf.add(tf.mul(background, 1 - backgroundRate), tf.mul(current, backgroundRate)) as tf.Tensor2D,
-      );
-      current.dispose();
-    }
+    const sums = profile.dataSync() as Float32Array;
+    profile.dispose();
     background.dispose();
+    const rows = sums.subarray(0, this.#height);
+    const cols = sums.subarray(this.#height);
+    const count = rows.reduce((total, v) => total + v, 0);
+    const change = this.#analysedPixels > 0 ? (count / this.#analysedPixels) * 100 : 0;
+    const lightswitch = lightswitchPercent > 0 && change > lightswitchPercent;
+    // A lighting change re-learns at once; otherwise the background moves `backgroundRate` towards the frame.
+    const [keep, drop] = lightswitch ? [current, blended] : [blended, current];
+    this.#background = keep;
+    drop.dispose();
     if (count === 0) return still;
-    const w = this.#width;
-    const h = this.#height;
+    const [top, bottom] = extent(rows);
+    const [left, right] = extent(cols);
     const box = {
-      x: left / w,
-      y: top / h,
-      w: (w - rightFromEnd - left) / w,
-      h: (h - bottomFromEnd - top) / h,
+      x: left / this.#width,
+      y: top / this.#height,
+      w: (right - left) / this.#width,
+      h: (bottom - top) / this.#height,
     };
     return { change, box, lightswitch };
   }
