@@ -68,8 +68,19 @@ export async function ensureClip(scenario: Scenario): Promise<string> {
 export function decodeGray(clip: string, width: number): Promise<Uint8Array[]> {
   const height = Math.round((width * HEIGHT) / WIDTH);
   const size = width * height;
-  const args = ['-v', 'error', '-f', 'mjpeg', '-framerate', String(FPS), '-i', clip];
-  args.push('-vf', `scale=${width}:${height}:flags=area,format=gray`, '-f', 'rawvideo', 'pipe:1');
+  // Like the camera sources: the JPEG decoder scales by 1/2, 1/4 or 1/8 itself (cheapest), else ffmpeg scales.
+  const lowres = [1, 2, 3].find((r) => WIDTH >> r === width);
+  const args = [
+    '-v',
+    'error',
+    ...(lowres ? ['-lowres', String(lowres)] : []),
+    '-f',
+    'mjpeg',
+    '-framerate',
+    String(FPS),
+  ];
+  const filter = lowres ? 'format=gray' : `scale=${width}:${height}:flags=area,format=gray`;
+  args.push('-i', clip, '-vf', filter, '-f', 'rawvideo', 'pipe:1');
   return new Promise((resolve, reject) => {
     const ffmpeg = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
