@@ -41,6 +41,9 @@ export async function selectBackend(
   log?: Logger,
   order: readonly Backend[] = defaultOrder,
 ): Promise<Backend> {
+  // Production mode silences tfjs's console banners (e.g. "install tfjs-node" on the cpu backend);
+  // the choice is logged here instead.
+  tf.enableProdMode();
   for (const name of order) {
     try {
       if (await tryBackend(name)) {
