@@ -29,6 +29,9 @@ export function clipArgs(scenario: Scenario, room: string, out: string): string[
   });
   const finish = [`noise=alls=${scenario.noise ?? 6}:allf=t`, 'format=yuvj420p'];
   if (scenario.brightness) finish.unshift(`eq=brightness='${scenario.brightness}':eval=frame`);
+  // eq computes (luma - 0.5) * contrast + 0.5 + brightness: contrast g with brightness (g - 1) / 2 is a gain g.
+  if (scenario.gain)
+    finish.unshift(`eq=contrast='${scenario.gain}':brightness='(${scenario.gain}-1)/2':eval=frame`);
   chain.push(`[s${scenario.objects.length}]${finish.join(',')}`);
   return [
     ...['-v', 'error', '-y', ...inputs, '-filter_complex', chain.join(';')],
