@@ -14,8 +14,8 @@ import { LatencyHistogram } from './latency-histogram';
 const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '1000' },
-    rate: { type: 'string', default: '2' },
-    events: { type: 'string', default: '60' },
+    rate: { type: 'string', default: '1' },
+    events: { type: 'string', default: '30' },
     'per-process': { type: 'string', default: '5000' },
   },
 });
