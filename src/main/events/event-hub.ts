@@ -11,7 +11,7 @@ export interface EventHubOptions {
   store: EventStore;
   /** Stored events kept in memory for resume without a database read. Default 1000. */
   ringSize?: number;
-  /** Events read from the database per replay step before waiting for the client to drain. Default 200. */
+  /** Events read per replay step (ring or database); a step waits for the previous one to reach the kernel. Default 200. */
   replayPageSize?: number;
   log: Logger;
 }
@@ -118,14 +118,24 @@ export class EventHub {
       const key = type === 'status' ? `status:${String(camera)}` : type;
       if (this.#remembered.get(key)?.json === json) return;
       this.#remembered.set(key, { json, chunk });
+      // Catching-up clients need the current state too; `level` is only useful live.
+      for (const sub of this.#replaying) sub.send(chunk);
     }
-    for (const sub of this.#live) sub.send(chunk);
+    this.#sendLive(chunk);
   }
 
   /** Sends a pre-encoded chunk (e.g. an SSE comment) to every connected subscriber. */
   sendToAll(chunk: Buffer): void {
-    for (const sub of this.#live) sub.send(chunk);
+    this.#sendLive(chunk);
     for (const sub of this.#replaying) sub.send(chunk);
+  }
+
+  /** The hot loop: one write of the shared Buffer per client; drops subscribers whose stream ended. */
+  #sendLive(chunk: Buffer): void {
+    for (const sub of this.#live) {
+      if (sub.done) this.#live.delete(sub);
+      else sub.sink.write(chunk);
+    }
   }
 
   /** Called after each stored event is sent (MQTT, display wake…); returns the unsubscribe function. */
@@ -156,14 +166,12 @@ export class EventHub {
         after = pruned;
       }
     }
-    if (after === null || after >= this.#lastId) {
-      this.#live.add(sub);
-    } else if (this.#ring.covers(after)) {
-      for (const event of this.#ring.after(after)) sub.send(event.chunk);
+    if (after === null) {
       this.#live.add(sub);
     } else {
       this.#replaying.add(sub);
-      void this.#replayFromStore(sub, after);
+      // The first page is written before this returns; the switch to live comes after its flush.
+      void this.#catchUp(sub, after);
     }
     return () => {
       sub.closed = true;
@@ -172,21 +180,33 @@ export class EventHub {
     };
   }
 
-  /** Pages through the database; joins the live set in the same tick as it reaches the newest id. */
-  async #replayFromStore(sub: Subscription, after: number): Promise<void> {
+  /**
+   * Sends the stored events after `after`, from the ring while it holds them, else from the store,
+   * one page at a time, each once the previous one reached the kernel (so a long replay never trips
+   * the buffer bound). Joins the live set in the same tick as it finds no newer id.
+   */
+  async #catchUp(sub: Subscription, after: number): Promise<void> {
     let cursor = after;
     try {
-      while (!sub.closed) {
+      while (!sub.done) {
         if (cursor >= this.#lastId) {
           this.#replaying.delete(sub);
           this.#live.add(sub);
           return;
         }
-        for (const row of this.#store.after(cursor, this.replayPageSize)) {
-          sub.send(encodeStored(row));
-          cursor = row.id;
+        const page = this.#ring.covers(cursor)
+          ? this.#ring.after(cursor, this.replayPageSize)
+          : this.#store
+              .after(cursor, this.replayPageSize)
+              .map((row) => ({ id: row.id, chunk: encodeStored(row) }));
+        if (page.length === 0) {
+          // Nothing left after the cursor (pruned meanwhile): the client is as current as it can be.
+          cursor = this.#lastId;
+          continue;
         }
-        if (cursor < this.#lastId && !(await sub.sink.drained())) break;
+        const written = await sub.sink.replay(page.map((event) => event.chunk));
+        if (written === null) break;
+        cursor = page[written - 1].id;
       }
     } catch (err) {
       this.#log.warn({ err }, 'event replay failed; closing the stream');
@@ -200,7 +220,7 @@ export class EventHub {
     this.published++;
     const encoded = { id: row.id, chunk: encodeStored(row) };
     this.#ring.push(encoded);
-    for (const sub of this.#live) sub.send(encoded.chunk);
+    this.#sendLive(encoded.chunk);
     for (const listener of this.#listeners) {
       try {
         listener(event);

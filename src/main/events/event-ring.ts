@@ -41,12 +41,14 @@ export class EventRing {
     return oldest !== null && oldest <= after + 1;
   }
 
-  /** Events with id > `after`, oldest first. */
-  after(after: number): EncodedEvent[] {
+  /** Up to `limit` events with id > `after`, oldest first. */
+  after(after: number, limit = Number.POSITIVE_INFINITY): EncodedEvent[] {
     const out: EncodedEvent[] = [];
-    for (let i = 0; i < this.#items.length; i++) {
-      const event = this.#items[(this.#start + i) % this.#items.length];
-      if (event.id > after) out.push(event);
+    const oldest = this.oldestId;
+    if (oldest === null) return out;
+    // Ids in the ring are consecutive, so the first wanted one sits at a known offset.
+    for (let i = Math.max(0, after + 1 - oldest); i < this.#items.length && out.length < limit; i++) {
+      out.push(this.#items[(this.#start + i) % this.#items.length]);
     }
     return out;
   }

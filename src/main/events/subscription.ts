@@ -5,8 +5,14 @@
 export interface EventSink {
   /** Queues an encoded chunk; a closed sink ignores it. */
   write(chunk: Buffer): void;
-  /** Resolves true when the outgoing buffer has drained, false when the sink closed instead. */
-  drained(): Promise<boolean>;
+  /**
+   * Replay: writes the first of `chunks` and as many more as fit in half its buffer bound, and
+   * resolves with how many it wrote once they have all reached the kernel (null if the stream
+   * closed). One page at a time, a replay of any length never trips the bound.
+   */
+  replay(chunks: Buffer[]): Promise<number | null>;
+  /** True once the stream has ended, for whatever reason. */
+  readonly closed: boolean;
   /** Ends the stream. */
   close(): void;
 }
@@ -17,7 +23,12 @@ export class Subscription {
 
   constructor(readonly sink: EventSink) {}
 
+  /** Closed by the hub (unsubscribe) or by the transport (client gone, buffer bound). */
+  get done(): boolean {
+    return this.closed || this.sink.closed;
+  }
+
   send(chunk: Buffer): void {
-    if (!this.closed) this.sink.write(chunk);
+    if (!this.done) this.sink.write(chunk);
   }
 }

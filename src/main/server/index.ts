@@ -47,6 +47,8 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
   const app = Fastify({
     loggerInstance: deps.log.child({ module: 'http' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
+    // Stopping the app must not wait for browsers holding keep-alive or streaming connections.
+    forceCloseConnections: true,
   });
   const stats = newStreamStats();
 

@@ -68,3 +68,27 @@ it('disconnects a client that stops reading at the bound, keeps the others going
   await again.waitFor(() => again.ids.at(-1) === total, 30_000, 'the resumed stream to catch up');
   expect([...seen, ...again.ids]).toEqual(Array.from({ length: total }, (_, i) => i + 1));
 });
+
+it.each([
+  ['the ring', 1000],
+  ['the database', 10],
+])(
+  'paces a resume from %s that is far larger than the buffer bound instead of cutting it off',
+  async (_from, ringSize) => {
+    s = await startTestServer({ maxBufferedBytes: 16 * 1024, ringSize });
+    // 900 events of ~10 KiB: more than twice what the kernel takes on a fresh loopback socket (~4 MB here).
+    const camera = 'c'.repeat(10_000);
+    for (let i = 0; i < 900; i++) {
+      s.hub.publishMotionStart(
+        { camera, ts: Date.now() / 1000, change: 1, box: null },
+        Buffer.from([0xff, 0xd8]),
+      );
+    }
+    const c = new SseTestClient(s.port, '/events', { 'Last-Event-ID': '0' });
+    clients.push(c);
+    await c.waitFor(() => c.ids.length === 900 || c.closed, 30_000, 'the whole replay');
+    expect(c.closed).toBe(false);
+    expect(c.ids).toEqual(Array.from({ length: 900 }, (_, i) => i + 1));
+    expect(await metric(s, 'motion_kiosk_sse_overflow_total')).toBe(0);
+  },
+);

@@ -37,19 +37,28 @@ export class SseClient implements EventSink {
     this.socket.write(chunk);
   }
 
-  drained(): Promise<boolean> {
-    if (this.#closed) return Promise.resolve(false);
-    if (!this.socket.writableNeedDrain) return Promise.resolve(true);
+  replay(chunks: Buffer[]): Promise<number | null> {
+    if (this.#closed || chunks.length === 0) return Promise.resolve(this.#closed ? null : 0);
+    const budget = this.opts.maxBufferedBytes / 2 - this.socket.writableLength;
+    let count = 1;
+    let bytes = chunks[0].length;
+    while (count < chunks.length && bytes + chunks[count].length <= budget) bytes += chunks[count++].length;
+    if (this.socket.writableLength + bytes > this.opts.maxBufferedBytes) {
+      this.#end('overflow');
+      return Promise.resolve(null);
+    }
     return new Promise((resolve) => {
-      const done = (ok: boolean) => () => {
-        this.socket.off('drain', onDrain);
+      let settled = false;
+      const settle = (value: number | null) => {
+        if (settled) return;
+        settled = true;
         this.socket.off('close', onClose);
-        resolve(ok);
+        resolve(value);
       };
-      const onDrain = done(true);
-      const onClose = done(false);
-      this.socket.once('drain', onDrain);
+      const onClose = () => settle(null);
       this.socket.once('close', onClose);
+      for (let i = 0; i < count - 1; i++) this.socket.write(chunks[i]);
+      this.socket.write(chunks[count - 1], (err) => settle(err ? null : count));
     });
   }
 

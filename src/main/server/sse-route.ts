@@ -67,5 +67,7 @@ export function registerSseRoute(app: FastifyInstance, opts: SseRouteOptions): v
     clients.add(client);
     opts.stats.sseClients = clients.size;
     unsubscribe = opts.hub.subscribe(client, lastEventId);
+    // The stream may already have ended during the synchronous part of the replay.
+    if (client.closed) unsubscribe();
   });
 }
