@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppState } from '../../src/shared/api';
 import type { MotionStart } from '../../src/shared/events';
 import { startCore } from '../../src/main/core';
 import type { Core } from '../../src/main/core-api';
@@ -92,7 +93,7 @@ describe('core with the synthetic camera', () => {
   });
 
   it('reports the detection backend in /api/state', async () => {
-    const state = await (await fetch(`${core.url}/api/state`)).json();
+    const state = (await (await fetch(`${core.url}/api/state`)).json()) as AppState;
     expect(['tensorflow', 'wasm', 'cpu']).toContain(state.backend);
     expect(state.cameras[0].camera).toBe('camera');
   });

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// `npm start [-- --port N …]`: build, then run the Electron kiosk; where Electron cannot start (no display, or its
+// binary is missing and cannot be downloaded), say why in one line and run the headless server instead.
+// Environment: MOTION_KIOSK_SKIP_BUILD=1 skips the build; ELECTRON_FETCH_TIMEOUT_MS caps the binary download
+// (default 30000), so a blocked network fails fast instead of hanging.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+
+/** Why no display server can take a window, or null when one is announced. */
+export function displayProblem(env = process.env) {
+  if (process.platform !== 'linux') return null;
+  return env.DISPLAY || env.WAYLAND_DISPLAY
+    ? null
+    : 'no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
+}
+
+/** Path of the Electron binary when it is already on disk, else null. */
+export function installedElectron() {
+  const dir = dirname(require.resolve('electron/package.json'));
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH || join(dir, 'dist'),
+    readFileSync(pathFile, 'utf8'),
+  );
+  return existsSync(binary) ? binary : null;
+}
+
+/**
+ * Downloads the Electron binary (what electron does on first launch) in a child process that is killed after
+ * `timeoutMs`. Resolves `{ binary }` or `{ problem }` (one line).
+ */
+export function fetchElectron(timeoutMs = Number(process.env.ELECTRON_FETCH_TIMEOUT_MS) || 30_000) {
+  const installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [installer], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const binary = installedElectron();
+      if (code === 0 && binary) return resolve({ binary });
+      if (signal === 'SIGKILL')
+        return resolve({ problem: `Electron binary download timed out after ${timeoutMs} ms` });
+      const reason =
+        stderr
+          .split('\n')
+          .find((line) => /error/i.test(line))
+          ?.trim() ?? `exit code ${code}`;
+      resolve({ problem: `Electron binary missing and its download failed (${reason.slice(0, 160)})` });
+    });
+  });
+}
+
+/** Runs a child with our stdio, passes SIGINT/SIGTERM on, resolves its exit code and how long it lived. */
+function run(command, args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', cwd: root });
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('error', (err) => resolve({ code: 127, error: err, ms: Date.now() - started }));
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve({ code: code ?? (signal ? 1 : 0), signal, ms: Date.now() - started });
+    });
+  });
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (!process.env.MOTION_KIOSK_SKIP_BUILD) {
+    const cli = join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js');
+    const build = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  let problem = displayProblem();
+  let binary = null;
+  if (!problem) {
+    binary = installedElectron();
+    if (!binary) ({ binary, problem } = await fetchElectron());
+  }
+  if (binary && !problem) {
+    const electron = await run(binary, ['.', ...args]);
+    // A kiosk that ran and quit is done; one that died at once (missing system libraries, no usable GPU/display
+    // connection) falls back like a missing binary.
+    if (electron.signal || electron.code === 0 || electron.ms > 15_000) process.exit(electron.code);
+    problem = `Electron exited at start-up (${electron.error?.message ?? `exit code ${electron.code}`})`;
+  }
+  process.stderr.write(`npm start: ${problem}; running the headless server instead\n`);
+  const server = await run(process.execPath, [join(root, 'out/main/headless.js'), ...args]);
+  process.exit(server.code);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { app } from 'electron';
+import { startCore } from './core';
+import { runKiosk } from './kiosk/app';
+import { createLogger } from './logger';
+import { builtDashboardDir } from './static-dir';
+
+// Electron entry (`npm start`, the packaged app). Everything but the window lives in the core, shared with
+// the headless server; src/main/kiosk/ holds the Electron-only layer.
+const log = createLogger();
+runKiosk({
+  startCore,
+  // Packaged: [exe, ...args]; unpackaged: [electron, appPath, ...args].
+  argv: process.argv.slice(app.isPackaged ? 1 : 2),
+  preload: join(__dirname, '../preload/index.js'),
+  staticDir: builtDashboardDir(__dirname),
+  log,
+}).catch((err: unknown) => {
+  log.fatal({ err }, 'kiosk crashed during start-up');
+  app.exit(1);
+});

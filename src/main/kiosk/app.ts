@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, ipcMain, Menu, session } from 'electron';
+import type { Logger } from 'pino';
+import { IpcChannel } from '../../shared/ipc';
+import { parseCli } from '../cli';
+import type { Core, CoreOptions } from '../core-api';
+import { resolveCoreOptions } from '../options';
+import { type KioskConfig, parseKioskConfig } from './config';
+import { DisplayPower } from './display-power';
+import { IdleSleeper } from './idle';
+import { registerKioskIpc } from './ipc';
+import { PinGate } from './pin';
+import { hardenAllContents, hardenSession } from './session';
+import { shareInfo } from './share';
+import { createKioskWindow, type KioskWindow } from './window';
+
+/** What {@link runKiosk} is given, so that the entry (src/main/index.ts) stays a few lines. */
+export interface KioskDeps {
+  /** `startCore` from src/main/core.ts (tests pass a stand-in). */
+  startCore(opts: CoreOptions): Promise<Core>;
+  /** Arguments after the executable (and, unpackaged, after the app path); Chromium switches may be among them. */
+  argv: string[];
+  /** Built preload script. */
+  preload: string;
+  /** Built dashboard (out/renderer), or null when not built. */
+  staticDir: string | null;
+  log: Logger;
+}
+
+/** The running kiosk, for tests. */
+export interface Kiosk {
+  core: Core;
+  window: KioskWindow;
+  display: DisplayPower;
+}
+
+/**
+ * The Electron app's life: one instance, core up before the window, window full screen on the core's own URL,
+ * and on quit the display woken and the core stopped (ffmpeg, server, database) before the process exits.
+ * Resolves null when another instance already runs or start-up failed (the process is then exiting).
+ */
+export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
+  const { log } = deps;
+  // Wayland under labwc/wayfire on Raspberry Pi OS Bookworm, X11 elsewhere: let Chromium pick.
+  app.commandLine.appendSwitch('ozone-platform-hint', 'auto');
+  if (!app.requestSingleInstanceLock()) {
+    log.info('another kiosk instance is running; leaving');
+    app.quit();
+    return null;
+  }
+  Menu.setApplicationMenu(null);
+  await app.whenReady();
+
+  let core: Core;
+  let config: KioskConfig;
+  try {
+    const cli = parseCli(deps.argv, true);
+    // Installed kiosks are configured by dropping config.json into the user data dir; --config wins.
+    const userConfig = join(app.getPath('userData'), 'config.json');
+    if (cli.configFile === undefined && existsSync(userConfig)) cli.configFile = userConfig;
+    const options = await resolveCoreOptions(cli, deps.staticDir, log);
+    config = parseKioskConfig(options.config.kiosk);
+    // The kiosk keeps its data where Electron apps do (~/.config/Motion Kiosk) unless told otherwise.
+    const dataDirGiven = deps.argv.some((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
+    core = await deps.startCore({
+      ...options,
+      dataDir: dataDirGiven ? cli.dataDir : app.getPath('userData'),
+    });
+  } catch (err) {
+    log.error({ err }, `kiosk cannot start: ${(err as Error).message}`);
+    app.exit(1);
+    return null;
+  }
+
+  const origin = new URL(core.url).origin;
+  hardenSession(session.defaultSession, origin, log);
+  hardenAllContents(app, origin, log);
+  const window = createKioskWindow({
+    url: core.url,
+    preload: deps.preload,
+    hideCursor: config.hideCursor,
+    log,
+  });
+  const display = new DisplayPower({
+    commands: config.displayPower,
+    setOverlay: (on) => window.setOverlay(on),
+    onChange: (state) => window.send(IpcChannel.DisplayChanged, state),
+    log,
+  });
+  const sleeper = new IdleSleeper({ sleepAfterMs: config.sleepAfter * 1000, display });
+  const offMotion = core.onMotion(() => sleeper.activity());
+  const pins = new PinGate({ hash: config.pinHash });
+  const unregisterIpc = registerKioskIpc({
+    ipcMain,
+    contents: window.win.webContents,
+    origin,
+    log,
+    handlers: {
+      quit: (pin) => {
+        const refused = pins.check(pin);
+        if (refused) return { ok: false, error: refused };
+        log.info('exit PIN accepted; quitting to the desktop');
+        setImmediate(() => app.quit());
+        return { ok: true };
+      },
+      displayGet: () => display.state,
+      displaySet: (on) => display.set(on),
+      activity: () => sleeper.activity(),
+      share: () => shareInfo(core.lanUrls),
+    },
+  });
+  sleeper.start();
+
+  app.on('second-instance', () => {
+    if (!window.win.isDestroyed()) window.win.show();
+  });
+  app.on('window-all-closed', () => app.quit());
+  let stopping = false;
+  let stopped = false;
+  const shutdown = async () => {
+    sleeper.stop();
+    offMotion();
+    unregisterIpc();
+    await display.set(true); // never leave the desktop behind a dark panel
+    await core.stop().catch((err) => log.error({ err }, 'core did not stop cleanly'));
+  };
+  // Electron does not wait for async work in before-quit: hold the quit, stop the core, then quit for real.
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    if (stopping) return;
+    stopping = true;
+    void shutdown().then(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
+
+  log.info({ url: core.url, lan: core.lanUrls }, 'kiosk running');
+  return { core, window, display };
+}
