@@ -6,7 +6,7 @@ import { join } from 'node:path';
 /** The built plain-Node server (`npm run build`). */
 export const headlessEntry = join(__dirname, '..', 'out', 'main', 'headless.js');
 
-/** A real server on a free port with the synthetic camera, as the e2e tests and the UI benchmark use it. */
+/** A real server on a free port (synthetic camera unless told otherwise), as the e2e tests and the UI benchmark use it. */
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:40123`. */
   url: string;
@@ -19,7 +19,13 @@ export interface RunningServer {
 /** Longest wait for the `listening on` line, in ms. */
 const startTimeoutMs = 60_000;
 
-export async function startServer(): Promise<RunningServer> {
+/** Options of `startServer`. */
+export interface ServerOptions {
+  /** `--source` spec. Default `synthetic`. */
+  source?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!existsSync(headlessEntry)) throw new Error(`${headlessEntry} is missing: run \`npm run build\` first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'mk-e2e-'));
   const child = spawn(
@@ -34,7 +40,7 @@ export async function startServer(): Promise<RunningServer> {
       dataDir,
       '--no-auth',
       '--source',
-      'synthetic',
+      options.source ?? 'synthetic',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
