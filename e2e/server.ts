@@ -23,17 +23,21 @@ const startTimeoutMs = 60_000;
 export interface ServerOptions {
   /** `--source` spec. Default `synthetic`. */
   source?: string;
+  /** TCP port. Default 0 (any free port). */
+  port?: number;
+  /** Data directory to use and keep (to restart a server on its history). Default a new one, removed on stop. */
+  dataDir?: string;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!existsSync(headlessEntry)) throw new Error(`${headlessEntry} is missing: run \`npm run build\` first`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'mk-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mk-e2e-'));
   const child = spawn(
     process.execPath,
     [
       headlessEntry,
       '--port',
-      '0',
+      String(options.port ?? 0),
       '--host',
       '127.0.0.1',
       '--data-dir',
@@ -50,7 +54,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const stop = async () => {
     await kill(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const url = await listeningUrl(child);
