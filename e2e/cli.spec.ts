@@ -25,7 +25,9 @@ test('serve --port 0 prints the URL and streams a motion event within 20 s', asy
   const dataDir = mkdtempSync(join(tmpdir(), 'mk-cli-'));
   const server = run(['--port', '0', '--data-dir', dataDir, '--no-auth']);
   try {
-    await expect.poll(() => server.out(), { timeout: 30_000 }).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    await expect
+      .poll(() => server.out(), { timeout: 30_000 })
+      .toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
     const url = server.out().trim().replace('listening on ', '');
     expect(server.err()).toContain('--no-auth');
 
@@ -33,7 +35,8 @@ test('serve --port 0 prints the URL and streams a motion event within 20 s', asy
     const controller = new AbortController();
     const deadline = setTimeout(() => controller.abort(), 20_000);
     const res = await fetch(`${url}/events`, { signal: controller.signal });
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    if (!res.body) throw new Error('GET /events answered without a body');
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let text = '';
     while (!/^event: motion\ndata: \{.*\}$/m.test(text)) {
       const { value, done } = await reader.read();
@@ -57,7 +60,14 @@ test('a bad flag exits with a message naming it and starts nothing', async () =>
 });
 
 test('an invalid --source is refused before anything starts', async () => {
-  const result = run(['--port', '0', '--source', 'v4l2:/etc/passwd', '--data-dir', mkdtempSync(join(tmpdir(), 'mk-'))]);
+  const result = run([
+    '--port',
+    '0',
+    '--source',
+    'v4l2:/etc/passwd',
+    '--data-dir',
+    mkdtempSync(join(tmpdir(), 'mk-')),
+  ]);
   expect(await result.exited).toBe(2);
   expect(result.err()).toMatch(/--source/);
 });

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { CameraStatus } from '../shared/events';
 import type { Settings } from '../shared/settings';
-import { FrameBus } from './capture/frame-bus';
 import type { FrameSource, SourceState } from './capture/frame';
+import { FrameBus } from './capture/frame-bus';
 import { createSource } from './capture/index';
 import type { EventHub } from './events/event-hub';
-import { MotionMonitor } from './motion/motion-monitor';
 import { FpsMeter } from './fps-meter';
+import { MotionMonitor } from './motion/motion-monitor';
 
 /** How often `status` is re-sent while online, so dashboards see a current fps. */
 const STATUS_INTERVAL_MS = 5000;
@@ -42,7 +42,13 @@ export class Camera {
 
   constructor(private readonly opts: CameraOptions) {
     this.bus = new FrameBus(opts.name, (err) => opts.log.error({ err }, 'frame subscriber failed'));
-    this.#status = { camera: opts.name, state: 'starting', since: Date.now() / 1000, fps: 0, backend: opts.backend };
+    this.#status = {
+      camera: opts.name,
+      state: 'starting',
+      since: Date.now() / 1000,
+      fps: 0,
+      backend: opts.backend,
+    };
     this.#monitor = new MotionMonitor({ settings: opts.settings, log: opts.log });
     this.#monitor.on('start', (start, frame) => {
       const event = opts.hub.publishMotionStart(
@@ -117,7 +123,12 @@ export class Camera {
   #onState(state: SourceState, message: string | undefined): void {
     if (state === this.#status.state && message === this.#status.message) return;
     this.opts.log.info({ camera: this.opts.name, state, message }, `camera ${state}`);
-    this.#setStatus({ state, message, since: Date.now() / 1000, fps: state === 'online' ? this.#status.fps : 0 });
+    this.#setStatus({
+      state,
+      message,
+      since: Date.now() / 1000,
+      fps: state === 'online' ? this.#status.fps : 0,
+    });
   }
 
   #setStatus(change: Partial<CameraStatus>): void {

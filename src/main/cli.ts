@@ -58,13 +58,15 @@ export function parseCli(argv: string[], allowForeign = false): CliOptions {
   let host = '0.0.0.0';
   if (values.host !== undefined) {
     const text = String(values.host);
-    if (!hostPattern.test(text)) throw new CliError(`--host must be an IP address or host name, got "${text}"`);
+    if (!hostPattern.test(text))
+      throw new CliError(`--host must be an IP address or host name, got "${text}"`);
     host = text.replace(/^\[(.*)\]$/, '$1');
     given.add('host');
   }
   const source = values.source === undefined ? undefined : String(values.source);
   if (source !== undefined) {
-    if (source.trim() === '') throw new CliError('--source needs a spec such as synthetic or v4l2:/dev/video0');
+    if (source.trim() === '')
+      throw new CliError('--source needs a spec such as synthetic or v4l2:/dev/video0');
     given.add('source');
   }
   if (values['data-dir'] !== undefined && String(values['data-dir']).trim() === '') {

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { AppState } from '../shared/api';
 import type { Settings } from '../shared/settings';
-import type { ConfigFile } from './config/config-file';
 import type { FrameBus } from './capture/frame-bus';
+import type { ConfigFile } from './config/config-file';
 
 /** Options of `startCore`, filled from the CLI (`src/main/cli.ts`) and the config file. */
 export interface CoreOptions {

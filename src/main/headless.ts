@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   if (!staticDir) log.warn('dashboard not built (run `npm run build`); serving the API only');
   const options = await resolveCoreOptions(cli, staticDir, log);
   if (!options.auth) {
-    process.stderr.write('WARNING: --no-auth: access control is off; anyone on the network can use this camera\n');
+    process.stderr.write(
+      'WARNING: --no-auth: access control is off; anyone on the network can use this camera\n',
+    );
   }
   const core = await startCore(options);
   process.stdout.write(`listening on ${core.url}\n`);

@@ -12,7 +12,9 @@ export async function resolveCoreOptions(
   const config = await loadConfigFile(cli.configFile);
   const auth = cli.given.has('auth') ? cli.auth : (config.auth ?? true);
   if (!auth) {
-    log.warn('ACCESS CONTROL IS OFF (--no-auth): anyone who can reach this port can watch and change settings');
+    log.warn(
+      'ACCESS CONTROL IS OFF (--no-auth): anyone who can reach this port can watch and change settings',
+    );
   }
   return {
     port: cli.given.has('port') ? cli.port : (config.port ?? cli.port),

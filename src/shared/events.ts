@@ -77,6 +77,8 @@ export interface HistoryGap {
 }
 
 /** Events that are stored and carry an `id:`. */
-export type StoredEvent = { type: 'motion'; id: number; data: MotionStart } | { type: 'motion-end'; id: number; data: MotionEnd };
+export type StoredEvent =
+  | { type: 'motion'; id: number; data: MotionStart }
+  | { type: 'motion-end'; id: number; data: MotionEnd };
 
 export type StoredEventType = StoredEvent['type'];

@@ -24,6 +24,15 @@ const settingsFields = {
   lightswitchPercent: z.number().min(0).max(100),
   /** Ignored areas. Default none. */
   masks: z.array(maskSchema).max(32),
+  /**
+   * Share (0..1) of each analysed frame blended into the running-average background:
+   * background = (1 - rate) * background + rate * frame. The background's time constant is about
+   * 1 / (rate * fps) seconds: 0.7 s at 30 fps with the default. Lower follows slow objects longer but
+   * slow lighting drift less well. Default 0.05.
+   */
+  backgroundRate: z.number().min(0.001).max(1),
+  /** Box-blur radius in analysed pixels before differencing (0 = off, 1 = 3x3, 2 = 5x5); suppresses sensor noise. Default 1. */
+  blurRadius: z.number().int().min(0).max(5),
   /** Width in pixels of the gray frame the detector analyses. Default 160. */
   analysisWidth: z.number().int().min(32).max(1280),
   /** Capture width in pixels. Default 640. */
@@ -48,6 +57,8 @@ export const defaultSettings: Settings = {
   eventGap: 5,
   lightswitchPercent: 60,
   masks: [],
+  backgroundRate: 0.05,
+  blurRadius: 1,
   analysisWidth: 160,
   captureWidth: 640,
   captureHeight: 480,

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MotionStart } from '../../src/shared/events';
 import { startCore } from '../../src/main/core';
 import type { Core } from '../../src/main/core-api';
+import type { AppState } from '../../src/shared/api';
+import type { MotionStart } from '../../src/shared/events';
 import { RawSseClient } from '../helpers/sse-client';
 
 // The walking skeleton end to end: the real core with the real ffmpeg synthetic camera,
@@ -70,7 +71,15 @@ describe('core with the synthetic camera', () => {
   it('serves /stream.mjpg that ffmpeg reads as 640x480 MJPEG', async () => {
     const probe = spawn(
       'ffprobe',
-      ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'json', `${core.url}/stream.mjpg`],
+      [
+        '-v',
+        'error',
+        '-show_entries',
+        'stream=codec_name,width,height',
+        '-of',
+        'json',
+        `${core.url}/stream.mjpg`,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -92,7 +101,7 @@ describe('core with the synthetic camera', () => {
   });
 
   it('reports the detection backend in /api/state', async () => {
-    const state = await (await fetch(`${core.url}/api/state`)).json();
+    const state = (await (await fetch(`${core.url}/api/state`)).json()) as AppState;
     expect(['tensorflow', 'wasm', 'cpu']).toContain(state.backend);
     expect(state.cameras[0].camera).toBe('camera');
   });

@@ -10,7 +10,18 @@ export interface FrameAnalysis {
   lightswitch: boolean;
 }
 
-/** A motion event opened or closed by the tracker; the hub gives it an id and stores it. */
+/**
+ * A motion event opened or closed by the tracker; the hub gives it an id and stores it.
+ * `ts` is Unix milliseconds (the frame clock): for `start` the frame that started the event, for `end`
+ * the last frame with motion. `duration` is in seconds, from the first moving frame to the last.
+ */
 export type TrackerOutput =
   | { kind: 'start'; ts: number; change: number; box: BoundingBox | null; frameSeq: number }
-  | { kind: 'end'; ts: number; duration: number; peakChange: number; frames: number; box: BoundingBox | null };
+  | {
+      kind: 'end';
+      ts: number;
+      duration: number;
+      peakChange: number;
+      frames: number;
+      box: BoundingBox | null;
+    };

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Settings } from '../src/shared/settings';
+import { chromiumPath } from './chromium';
+import { type RunningServer, startServer } from './server';
+
+/**
+ * Dashboard tests run against the real server (one per worker) and Debian's Chromium.
+ * `baseURL` points at that server, so `page.goto('/')` opens the dashboard.
+ */
+export const test = base.extend<
+  { settingsGuard: undefined },
+  { server: RunningServer; chromiumPresent: undefined }
+>({
+  chromiumPresent: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
+    async ({}, use) => {
+      if (!existsSync(chromiumPath)) {
+        throw new Error(
+          `${chromiumPath} not found: install Debian's \`chromium\` package (apt-get install chromium)`,
+        );
+      }
+      await use(undefined);
+    },
+    { scope: 'worker', auto: true },
+  ],
+  server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  baseURL: async ({ server }, use) => {
+    await use(server.url);
+  },
+  // Tests that change settings leave the server as they found it for the tests after them.
+  settingsGuard: [
+    async ({ server }, use) => {
+      const before = await getSettings(server.url);
+      await use(undefined);
+      const { threshold, noiseLevel, minimumMotionFrames, eventGap, lightswitchPercent, masks } = before;
+      await putSettings(server.url, {
+        threshold,
+        noiseLevel,
+        minimumMotionFrames,
+        eventGap,
+        lightswitchPercent,
+        masks,
+      });
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function getSettings(url: string): Promise<Settings> {
+  const res = await fetch(`${url}/api/settings`);
+  return (await res.json()) as Settings;
+}
+
+/** `PUT /api/settings`; returns the status and the parsed body. */
+export async function putSettings(
+  url: string,
+  patch: Record<string, unknown>,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${url}/api/settings`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(patch),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Ids of the events the page's timeline shows, newest first. */
+export function shownEventIds(page: Page): Promise<number[]> {
+  return page
+    .locator('[data-event-id]')
+    .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-event-id'))));
+}
+
+/** Opens the dashboard and waits until its shared event stream is connected. */
+export async function openDashboard(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('.connection-open')).toBeVisible({ timeout: 20_000 });
+}

@@ -1,0 +1,79 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { expect, openDashboard, shownEventIds, test } from './fixtures';
+
+test('the live view shows frames: the picture changes over time', async ({ page }) => {
+  await openDashboard(page);
+  const feed = page.locator('img.feed');
+  await expect(feed).toBeVisible();
+  await expect
+    .poll(() => feed.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  const first = await feed.screenshot();
+  await expect
+    .poll(async () => Buffer.compare(first, await feed.screenshot()) !== 0, {
+      timeout: 20_000,
+      intervals: [500],
+    })
+    .toBe(true);
+});
+
+test('a motion event appears within 20 s, within 2 s of its SSE delivery, with its thumbnail', async ({
+  page,
+}) => {
+  // Record, in the page, when an independent EventSource receives each motion event and when the
+  // timeline shows it: the difference is the dashboard's own latency.
+  await page.addInitScript(() => {
+    const w = window as unknown as { sseAt: Record<number, number>; shownAt: Record<number, number> };
+    w.sseAt = {};
+    w.shownAt = {};
+    new EventSource('/events').addEventListener('motion', (e) => {
+      w.sseAt[JSON.parse((e as MessageEvent).data).id] = performance.now();
+    });
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[data-event-id]')) {
+        const id = Number(el.getAttribute('data-event-id'));
+        w.shownAt[id] ??= performance.now();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await openDashboard(page);
+  // Deadline of the acceptance criterion, counted from the page's start.
+  await expect(page.locator('[data-event-id]').first()).toBeVisible({ timeout: 20_000 });
+
+  const live = await page.waitForFunction(
+    () => {
+      const w = window as unknown as { sseAt: Record<number, number>; shownAt: Record<number, number> };
+      const id = Object.keys(w.sseAt)
+        .map(Number)
+        .find((n) => w.shownAt[n] !== undefined);
+      return id === undefined ? null : { id, lag: w.shownAt[id] - w.sseAt[id] };
+    },
+    undefined,
+    { timeout: 45_000 },
+  );
+  const { id, lag } = (await live.jsonValue()) as { id: number; lag: number };
+  expect(lag, `event ${id} shown ${Math.round(lag)} ms after its SSE delivery`).toBeLessThan(2000);
+  expect(await shownEventIds(page)).toContain(id);
+
+  const thumb = page.locator(`[data-event-id="${id}"] img.thumb`);
+  await expect
+    .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+      timeout: 10_000,
+    })
+    .toBeGreaterThan(0);
+});
+
+test('tapping an event opens its snapshot large with the box drawn over it', async ({ page }) => {
+  await openDashboard(page);
+  const row = page.locator('.event-button').first();
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await row.click();
+  const viewer = page.locator('dialog.viewer');
+  await expect(viewer).toBeVisible();
+  await expect
+    .poll(() => viewer.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+});

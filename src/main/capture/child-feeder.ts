@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { Writable } from 'node:stream';
+import type { Feeder } from './process-source';
+import { StderrTail } from './stderr-tail';
+
+/** How long a child gets to end on SIGTERM before SIGKILL, ms. */
+const KILL_GRACE_MS = 2000;
+
+/** Runs a program whose stdout (an MJPEG stream) becomes ffmpeg's stdin; used for rpicam-vid. */
+export class ChildFeeder implements Feeder {
+  #child: ChildProcess | null = null;
+  #closed: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly command: string,
+    private readonly args: string[],
+  ) {}
+
+  start(stdin: Writable, onExit: (message: string) => void): void {
+    const child = spawn(this.command, this.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.#child = child;
+    const stderr = new StderrTail();
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout?.pipe(stdin);
+    this.#closed = new Promise((resolve) => {
+      child.on('error', (err) => onExit(`cannot run ${this.command}: ${err.message}`));
+      child.on('close', (code, signal) => {
+        resolve();
+        if (this.#child !== child) return;
+        this.#child = null;
+        onExit(
+          `${this.command} stopped: ${stderr.last() ?? (signal ? `killed by ${signal}` : `exit code ${code}`)}`,
+        );
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.#child;
+    this.#child = null;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+      await this.#closed;
+      clearTimeout(timer);
+    }
+    await this.#closed;
+  }
+}

@@ -1,0 +1,57 @@
+/** How ffmpeg should produce the two outputs of a source. */
+export interface OutputPlan {
+  /** The input is already MJPEG: pass its JPEGs through untouched instead of re-encoding. */
+  copy: boolean;
+  /** Width of the gray picture for detection; its height keeps the aspect ratio. */
+  analysisWidth: number;
+  /**
+   * Filter graph outputs to map instead of the first input's video; the gray one must already be
+   * scaled and gray (synthetic scene). Default: none.
+   */
+  labels?: { jpeg: string; gray: string };
+}
+
+/** Options every source's ffmpeg starts with. */
+export function globalArgs(): string[] {
+  // passthrough: exactly one picture per input frame on each output, so the two outputs stay paired.
+  return ['-hide_banner', '-nostdin', '-loglevel', 'error', '-vsync', 'passthrough'];
+}
+
+/**
+ * The largest MJPEG `-lowres` (decode at 1/2^k size, much cheaper) that still leaves at least
+ * `analysisWidth` pixels across; 0 when the input width is unknown.
+ */
+export function lowresFor(inputWidth: number | undefined, analysisWidth: number): number {
+  let k = 0;
+  while (inputWidth && k < 3 && inputWidth >> (k + 1) >= analysisWidth) k++;
+  return k;
+}
+
+/** Decoder options for an MJPEG input whose JPEGs are passed through. */
+export function mjpegInputArgs(inputWidth: number | undefined, analysisWidth: number): string[] {
+  const lowres = lowresFor(inputWidth, analysisWidth);
+  // One decoding thread: frame threading would only add latency to the gray output.
+  return ['-threads', '1', ...(lowres > 0 ? ['-lowres', String(lowres)] : [])];
+}
+
+/**
+ * The two outputs: whole JPEGs on stdout, PGM gray pictures on fd 3. PGM rather than bare
+ * rawvideo because each picture carries its size (see PgmSplitter).
+ */
+export function outputArgs(plan: OutputPlan): string[] {
+  const { labels } = plan;
+  const jpeg = plan.copy ? ['-c:v', 'copy'] : ['-c:v', 'mjpeg', '-q:v', '5'];
+  const gray = labels
+    ? ['-map', `[${labels.gray}]`]
+    : ['-map', '0:v:0', '-vf', grayFilter(plan.analysisWidth)];
+  return [
+    ...['-map', labels ? `[${labels.jpeg}]` : '0:v:0', ...jpeg, '-f', 'mjpeg', 'pipe:1'],
+    ...gray,
+    ...['-c:v', 'pgm', '-f', 'image2pipe', 'pipe:3'],
+  ];
+}
+
+/** Scales to the analysis width (height keeps the aspect) and keeps only luma. */
+export function grayFilter(analysisWidth: number): string {
+  return `scale=${analysisWidth}:-1:flags=fast_bilinear,format=gray`;
+}

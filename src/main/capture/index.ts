@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import type { Logger } from 'pino';
+import type { Settings } from '../../shared/settings';
+import { FileSource } from './file-source';
+import type { FrameSource } from './frame';
+import { LibcameraSource } from './libcamera-source';
+import type { SourceOptions } from './process-source';
+import { parseSourceSpec } from './source-spec';
+import { SyntheticSource } from './synthetic-source';
+import { UrlSource } from './url-source';
+import { V4l2Source } from './v4l2-source';
+import { WebcamSource } from './webcam-source';
+
+export type { Frame, FrameSource, SourceState } from './frame';
+export { FrameBus } from './frame-bus';
+export { parseSourceSpec, type SourceSpec } from './source-spec';
+
+export interface CreateSourceOptions {
+  /** Camera name carried by every event. */
+  camera: string;
+  /** Capture size, frame rate and analysis width. */
+  settings: Settings;
+  log: Logger;
+  /** ffmpeg binary. Default: `ffmpeg` from PATH, else the one of @ffmpeg-installer/ffmpeg. */
+  ffmpeg?: string;
+}
+
+/**
+ * Builds the FrameSource for a `--source` value (see source-spec.ts). Throws an Error naming
+ * `--source` when the value is invalid; a valid source that cannot capture yet (device missing,
+ * camera unreachable) is returned and reports `offline` with the reason, retrying with back-off.
+ */
+export function createSource(spec: string, options: CreateSourceOptions): FrameSource {
+  const parsed = parseSourceSpec(spec);
+  const base: SourceOptions = { ...options, log: options.log.child({ camera: options.camera }) };
+  switch (parsed.kind) {
+    case 'synthetic':
+      return new SyntheticSource(base);
+    case 'v4l2':
+      return new V4l2Source(parsed.device, base);
+    case 'libcamera':
+      return new LibcameraSource(parsed.index, base);
+    case 'url':
+      return new UrlSource(parsed.url, base);
+    case 'file':
+      return new FileSource(parsed.path, parsed.loop, base);
+    case 'webcam':
+      return new WebcamSource(parsed.device, base);
+  }
+}
+
+/** `v4l2:/dev/video0` when that device exists, else `synthetic`. */
+export function defaultSourceSpec(): string {
+  return existsSync('/dev/video0') ? 'v4l2:/dev/video0' : 'synthetic';
+}

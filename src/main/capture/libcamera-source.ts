@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { ChildFeeder } from './child-feeder';
+import { globalArgs, mjpegInputArgs, outputArgs } from './ffmpeg-args';
+import { findOnPath } from './ffmpeg-path';
+import { parseCameraList, rpicamVidArgs } from './libcamera';
+import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } from './process-source';
+
+/** ffmpeg arguments for the MJPEG stream of rpicam-vid on stdin. */
+export function libcameraFfmpegArgs(settings: SourceOptions['settings']): string[] {
+  return [
+    ...globalArgs(),
+    ...['-f', 'mjpeg', ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth), '-i', 'pipe:0'],
+    ...outputArgs({ copy: true, analysisWidth: settings.analysisWidth }),
+  ];
+}
+
+/** The first of the Raspberry Pi camera apps' names found on PATH (new name first). */
+function findApp(kind: 'vid' | 'hello'): string | null {
+  return findOnPath(`rpicam-${kind}`) ?? findOnPath(`libcamera-${kind}`);
+}
+
+/** `libcamera[:N]`: a Raspberry Pi camera through rpicam-vid, whose MJPEG ffmpeg passes through. */
+export class LibcameraSource extends ProcessSource {
+  readonly description: string;
+
+  constructor(
+    private readonly index: number,
+    options: SourceOptions,
+  ) {
+    super(options);
+    this.description = `libcamera camera ${index}`;
+  }
+
+  protected async plan(): Promise<Pipeline> {
+    const vid = findApp('vid');
+    if (!vid) {
+      throw new SourceUnavailable('rpicam-vid (or libcamera-vid) not found on PATH; install rpicam-apps');
+    }
+    await this.#checkCamera();
+    const { captureWidth: width, captureHeight: height, frameRate } = this.options.settings;
+    return {
+      args: libcameraFfmpegArgs(this.options.settings),
+      feeder: new ChildFeeder(vid, rpicamVidArgs({ index: this.index, width, height, frameRate })),
+    };
+  }
+
+  /** Fails early with a clear reason when the camera is not listed (skipped if rpicam-hello is missing). */
+  async #checkCamera(): Promise<void> {
+    const hello = findApp('hello');
+    if (!hello) return;
+    const output = await new Promise<string>((resolve) =>
+      execFile(hello, ['--list-cameras'], { timeout: 15_000 }, (_err, stdout, stderr) =>
+        resolve(stdout + stderr),
+      ),
+    );
+    const cameras = parseCameraList(output);
+    if (!cameras.some((camera) => camera.index === this.index)) {
+      const found = cameras.map((camera) => `${camera.index}: ${camera.sensor}`).join(', ') || 'none';
+      throw new SourceUnavailable(`libcamera camera ${this.index} not found (cameras: ${found})`);
+    }
+  }
+}

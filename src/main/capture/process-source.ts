@@ -1,0 +1,211 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import type { Readable, Writable } from 'node:stream';
+import type { Logger } from 'pino';
+import type { Settings } from '../../shared/settings';
+import { resolveFfmpeg } from './ffmpeg-path';
+import type { FrameSource, FrameSourceEvents, SourceState } from './frame';
+import { FramePairer } from './frame-pairer';
+import { MjpegSplitter } from './mjpeg-splitter';
+import { PgmSplitter } from './pgm-splitter';
+import { StderrTail } from './stderr-tail';
+
+/** What every source is built with. */
+export interface SourceOptions {
+  /** Camera name carried by every frame's events. */
+  camera: string;
+  /** Capture size, frame rate and analysis width. */
+  settings: Pick<Settings, 'captureWidth' | 'captureHeight' | 'frameRate' | 'analysisWidth'>;
+  log: Logger;
+  /** ffmpeg binary. Default: `resolveFfmpeg()`. */
+  ffmpeg?: string;
+  /** First delay before restarting a failed capture, ms; doubles per failure. Default 1000. */
+  restartDelayMs?: number;
+  /** Longest delay between restarts, ms. Default 30000. */
+  maxRestartDelayMs?: number;
+  /** A capture that gives no frame for this long is restarted, ms. Default 15000. */
+  stallTimeoutMs?: number;
+}
+
+/** Feeds ffmpeg's stdin with JPEGs from another program (libcamera, webcam). */
+export interface Feeder {
+  /** Starts writing to `stdin`; calls `onExit` with a reason if it stops by itself. */
+  start(stdin: Writable, onExit: (message: string) => void): void;
+  /** Stops it; resolves once its processes are gone. */
+  stop(): Promise<void>;
+}
+
+/** How to run one capture attempt. */
+export interface Pipeline {
+  /** ffmpeg arguments: MJPEG on stdout, PGM on fd 3 (see ffmpeg-args.ts). */
+  args: string[];
+  /** Writes ffmpeg's input to its stdin. Default: none, ffmpeg reads the input itself. */
+  feeder?: Feeder;
+}
+
+/** Thrown by `plan()` when the camera cannot be used now; the message is shown as the offline reason. */
+export class SourceUnavailable extends Error {}
+
+/** A capture that stays stopped after ending without error (a file played to its end). */
+const FINISHED = 'finished';
+
+/**
+ * Runs one ffmpeg per camera, restarts it with exponential back-off when it dies or stalls, and
+ * turns its two outputs into Frames. Subclasses only say what to run (`plan`).
+ */
+export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> implements FrameSource {
+  readonly camera: string;
+  abstract readonly description: string;
+  protected readonly log: Logger;
+  protected readonly ffmpeg: string;
+  #running = false;
+  #ffmpeg: ChildProcess | null = null;
+  #feeder: Feeder | undefined;
+  #exited: Promise<void> = Promise.resolve();
+  #restartTimer: NodeJS.Timeout | undefined;
+  #stallTimer: NodeJS.Timeout | undefined;
+  #delay: number;
+  #onlineSince = 0;
+  #seq = 0;
+  #state: SourceState | undefined;
+
+  constructor(protected readonly options: SourceOptions) {
+    super();
+    this.camera = options.camera;
+    this.log = options.log;
+    this.ffmpeg = options.ffmpeg ?? resolveFfmpeg();
+    this.#delay = this.#firstDelay;
+  }
+
+  /** Decides what to run for the next attempt; throw SourceUnavailable to go offline with a reason. */
+  protected abstract plan(): Promise<Pipeline>;
+
+  /** Whether a capture that ended without error should be started again. Default true. */
+  protected restartAfterEnd(): boolean {
+    return true;
+  }
+
+  /** The current state, undefined before start(). */
+  get state(): SourceState | undefined {
+    return this.#state;
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    void this.#attempt();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    clearTimeout(this.#restartTimer);
+    clearTimeout(this.#stallTimer);
+    this.#ffmpeg?.kill('SIGKILL');
+    await Promise.all([this.#exited, this.#feeder?.stop()]);
+  }
+
+  get #firstDelay(): number {
+    return this.options.restartDelayMs ?? 1000;
+  }
+
+  #setState(state: SourceState, message?: string): void {
+    if (this.#state === state && state !== 'offline') return;
+    this.#state = state;
+    this.log[state === 'offline' ? 'warn' : 'info']({ camera: this.camera, state }, message ?? state);
+    this.emit('state', state, message);
+  }
+
+  async #attempt(): Promise<void> {
+    this.#setState('starting', `starting ${this.description}`);
+    let pipeline: Pipeline;
+    try {
+      pipeline = await this.plan();
+    } catch (err) {
+      this.#failed(this.mask(err instanceof Error ? err.message : String(err)));
+      return;
+    }
+    if (this.#running) this.#spawn(pipeline);
+  }
+
+  #spawn({ args, feeder }: Pipeline): void {
+    this.log.debug({ camera: this.camera, args: args.map((arg) => this.mask(arg)) }, 'spawning ffmpeg');
+    const child = spawn(this.ffmpeg, args, { stdio: [feeder ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe'] });
+    this.#ffmpeg = child;
+    this.#feeder = feeder;
+    const stderr = new StderrTail();
+    const pairer = new FramePairer((jpeg, image) => this.#frame(jpeg, image.gray, image.width, image.height));
+    const jpegs = new MjpegSplitter((jpeg) => pairer.pushJpeg(jpeg));
+    const grays = new PgmSplitter((image) => pairer.pushGray(image));
+    let failure: string | undefined;
+    const fail = (message: string) => {
+      failure ??= message;
+      child.kill('SIGKILL');
+    };
+    child.stdout?.on('data', (chunk: Buffer) => jpegs.push(chunk));
+    (child.stdio[3] as Readable).on('data', (chunk: Buffer) => {
+      try {
+        grays.push(chunk);
+      } catch (err) {
+        fail((err as Error).message);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdin?.on('error', () => {}); // ffmpeg exiting first closes the pipe; the exit says why
+    this.#exited = new Promise((resolve) => {
+      child.on('error', (err) => fail(`cannot run ffmpeg (${this.ffmpeg}): ${err.message}`));
+      child.on('close', (code, signal) => {
+        resolve();
+        if (this.#ffmpeg !== child) return;
+        this.#ffmpeg = null;
+        void feeder?.stop();
+        const why = this.mask(
+          failure ?? stderr.last() ?? (signal ? `killed by ${signal}` : `exit code ${code}`),
+        );
+        this.#failed(code === 0 && !failure ? FINISHED : `ffmpeg stopped: ${why}`);
+      });
+    });
+    if (feeder && child.stdin) feeder.start(child.stdin, fail);
+    this.#watchStall(child);
+  }
+
+  #frame(jpeg: Buffer, gray: Uint8Array, width: number, height: number): void {
+    if (this.#state !== 'online') {
+      this.#onlineSince = Date.now();
+      this.#setState('online', `${this.description}: first frame (${width}x${height} gray)`);
+    }
+    if (this.#ffmpeg) this.#watchStall(this.#ffmpeg);
+    this.emit('frame', { seq: ++this.#seq, ts: Date.now(), jpeg, gray, width, height });
+  }
+
+  #watchStall(child: ChildProcess): void {
+    clearTimeout(this.#stallTimer);
+    const ms = this.options.stallTimeoutMs ?? 15_000;
+    this.#stallTimer = setTimeout(() => {
+      this.log.warn({ camera: this.camera }, `no frame for ${ms} ms, restarting`);
+      child.kill('SIGKILL');
+    }, ms);
+    this.#stallTimer.unref();
+  }
+
+  #failed(message: string): void {
+    clearTimeout(this.#stallTimer);
+    if (!this.#running) return;
+    if (message === FINISHED && !this.restartAfterEnd()) {
+      this.#running = false;
+      this.#setState('offline', `${this.description}: end of input`);
+      return;
+    }
+    const stable = this.#onlineSince > 0 && Date.now() - this.#onlineSince > 10_000;
+    this.#delay = stable ? this.#firstDelay : this.#delay;
+    this.#onlineSince = 0;
+    const reason = message === FINISHED ? 'input ended' : message;
+    this.#setState('offline', `${reason}; retrying in ${Math.round(this.#delay / 1000)} s`);
+    this.#restartTimer = setTimeout(() => void this.#attempt(), this.#delay);
+    this.#delay = Math.min(this.#delay * 2, this.options.maxRestartDelayMs ?? 30_000);
+  }
+
+  /** Text as it may be logged or shown: subclasses hide secrets (URL credentials). */
+  protected mask(text: string): string {
+    return text;
+  }
+}

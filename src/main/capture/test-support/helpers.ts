@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pino from 'pino';
+import { defaultSettings } from '../../../shared/settings';
+import type { Frame, FrameSource, SourceState } from '../frame';
+
+export const run = promisify(execFile);
+
+export const silentLog = pino({ level: 'silent' });
+
+/** Settings small and quick enough for tests on a shared machine. */
+export const testSettings = { ...defaultSettings, frameRate: 15 };
+
+/** Collects `count` frames from a started source, or rejects after `timeoutMs`. */
+export function collectFrames(source: FrameSource, count: number, timeoutMs = 15_000): Promise<Frame[]> {
+  return new Promise((resolve, reject) => {
+    const frames: Frame[] = [];
+    const timer = setTimeout(() => {
+      source.off('frame', onFrame);
+      reject(new Error(`only ${frames.length} of ${count} frames within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onFrame = (frame: Frame) => {
+      frames.push(frame);
+      if (frames.length < count) return;
+      clearTimeout(timer);
+      source.off('frame', onFrame);
+      resolve(frames);
+    };
+    source.on('frame', onFrame);
+  });
+}
+
+/** Resolves with the message of the first `state` event equal to `wanted`. */
+export function nextState(source: FrameSource, wanted: SourceState, timeoutMs = 15_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${wanted} within ${timeoutMs} ms`)), timeoutMs);
+    const onState = (state: SourceState, message: string | undefined) => {
+      if (state !== wanted) return;
+      clearTimeout(timer);
+      source.off('state', onState);
+      resolve(message ?? '');
+    };
+    source.on('state', onState);
+  });
+}
+
+/** Width, height and codec of a JPEG as ffprobe reads it. */
+export async function probeJpeg(dir: string, jpeg: Buffer): Promise<string> {
+  const file = join(dir, `probe-${Date.now()}.jpg`);
+  await writeFile(file, jpeg);
+  const { stdout } = await run('ffprobe', [
+    ...['-v', 'error', '-select_streams', 'v:0'],
+    ...['-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', file],
+  ]);
+  return stdout.trim();
+}
+
+/** Pids of the live (not zombie) children of this process, read from /proc without spawning. */
+export async function childPids(): Promise<number[]> {
+  const pids: number[] = [];
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    // Fields after the parenthesised command: state, ppid, ...
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(ppid) === process.pid && state !== 'Z') pids.push(Number(name));
+  }
+  return pids;
+}
+
+/** Fraction of pixels whose gray values differ by more than `noise`. */
+export function changedFraction(a: Uint8Array, b: Uint8Array, noise = 25): number {
+  let changed = 0;
+  for (let i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) > noise) changed++;
+  return changed / a.length;
+}

@@ -1,0 +1,36 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A tiny HTTP MJPEG camera on 127.0.0.1: serves `jpegs` in a loop as multipart/x-mixed-replace. */
+export async function startMjpegServer(
+  jpegs: Buffer[],
+  fps: number,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const timers = new Set<NodeJS.Timeout>();
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'multipart/x-mixed-replace; boundary=frame' });
+    let n = 0;
+    const timer = setInterval(() => {
+      const jpeg = jpegs[n++ % jpegs.length];
+      res.write(`--frame\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length}\r\n\r\n`);
+      res.write(jpeg);
+      res.write('\r\n');
+    }, 1000 / fps);
+    timers.add(timer);
+    res.on('close', () => {
+      clearInterval(timer);
+      timers.delete(timer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/stream.mjpg`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const timer of timers) clearInterval(timer);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSource } from './index';
+import { MjpegSplitter } from './mjpeg-splitter';
+import { childPids, collectFrames, nextState, testSettings } from './test-support/helpers';
+import { startMjpegServer } from './test-support/mjpeg-server';
+
+/** A logger whose every line lands in `lines`, to check what is logged. */
+function recordingLog(lines: string[]) {
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return pino({ level: 'debug' }, sink);
+}
+
+describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
+  let jpegs: Buffer[];
+  let camera: Awaited<ReturnType<typeof startMjpegServer>>;
+
+  beforeAll(async () => {
+    const mjpeg = execFileSync('ffmpeg', [
+      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=s=640x480:r=15', '-frames:v', '15'],
+      ...['-c:v', 'mjpeg', '-q:v', '5', '-f', 'mjpeg', '-'],
+    ]);
+    jpegs = [];
+    new MjpegSplitter((jpeg) => jpegs.push(jpeg)).push(mjpeg);
+    camera = await startMjpegServer(jpegs, 15);
+  });
+  afterAll(async () => {
+    await camera.close();
+  });
+
+  it("passes the camera's JPEGs through untouched, with gray frames, and never shows the password", async () => {
+    const lines: string[] = [];
+    const url = camera.url.replace('http://', 'http://admin:s3cret-pw@');
+    const source = createSource(`url:${url}`, {
+      camera: 'net',
+      settings: testSettings,
+      log: recordingLog(lines),
+    });
+    expect(source.description).not.toContain('s3cret-pw');
+    expect(source.description).toContain('127.0.0.1');
+    source.start();
+    try {
+      const frames = await collectFrames(source, 10);
+      const known = new Set(jpegs.map((jpeg) => jpeg.toString('base64')));
+      for (const frame of frames) expect(known.has(frame.jpeg.toString('base64'))).toBe(true);
+      expect([frames[0].width, frames[0].height]).toEqual([160, 120]);
+    } finally {
+      await source.stop();
+    }
+    expect(lines.join('')).toContain('spawning ffmpeg');
+    expect(lines.join('')).not.toContain('s3cret-pw');
+    expect(await childPids()).toEqual([]);
+  });
+
+  it('goes offline with a masked reason when the camera cannot be reached', async () => {
+    const lines: string[] = [];
+    const source = createSource('url:http://admin:s3cret-pw@127.0.0.1:1/cam', {
+      camera: 'net',
+      settings: testSettings,
+      log: recordingLog(lines),
+    });
+    source.start();
+    try {
+      const message = await nextState(source, 'offline');
+      expect(message).toMatch(/refused|error/i);
+      expect(message).not.toContain('s3cret-pw');
+    } finally {
+      await source.stop();
+    }
+    expect(lines.join('')).not.toContain('s3cret-pw');
+  });
+});

@@ -1,0 +1,69 @@
+import pino from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../shared/settings';
+import type { Frame } from '../capture/frame';
+import { selectBackend } from './backend';
+import { type LevelSample, MotionMonitor, type MotionStartOutput } from './motion-monitor';
+import { flat, withSquare } from './test-frames';
+
+const W = 80;
+const H = 60;
+const log = pino({ level: 'silent' });
+const t0 = 1_700_000_000_000;
+
+/** 30 fps frames; a square moves across while `moving(i)` is true. */
+function frame(seq: number, moving: boolean): Frame {
+  const gray = moving
+    ? withSquare(flat(W, H, 90), W, { x: (seq * 3) % 60, y: 20, size: 16, level: 220 })
+    : flat(W, H, 90);
+  return { seq, ts: t0 + Math.round((seq * 1000) / 30), jpeg: Buffer.alloc(0), gray, width: W, height: H };
+}
+
+beforeAll(async () => {
+  await selectBackend();
+});
+
+describe('MotionMonitor', () => {
+  it('emits start with the triggering frame, then end, and at most 5 levels per second', () => {
+    const monitor = new MotionMonitor({ settings: { ...defaultSettings, eventGap: 1 }, log });
+    const starts: [MotionStartOutput, Frame][] = [];
+    const ends: unknown[] = [];
+    const levels: LevelSample[] = [];
+    monitor.on('start', (out, f) => starts.push([out, f]));
+    monitor.on('end', (out) => ends.push(out));
+    monitor.on('level', (l) => levels.push(l));
+    // 4 s: still, 1 s of motion from frame 30, then still.
+    for (let seq = 0; seq < 120; seq++) monitor.push(frame(seq, seq >= 30 && seq < 60));
+    monitor.dispose();
+
+    expect(starts).toHaveLength(1);
+    const [start, startFrame] = starts[0];
+    expect(start.frameSeq).toBe(startFrame.seq);
+    expect(startFrame.seq).toBe(31);
+    expect(start.box).not.toBeNull();
+    // The background's fading ghost of the square may count for a few frames (< 0.5 s) after it left.
+    expect(ends).toEqual([expect.objectContaining({ kind: 'end' })]);
+    const lastMotionSeq = ((ends[0] as { ts: number }).ts - t0) / (1000 / 30);
+    expect(lastMotionSeq).toBeGreaterThanOrEqual(59);
+    expect(lastMotionSeq).toBeLessThan(75);
+
+    expect(levels).toHaveLength(20);
+    for (let i = 1; i < levels.length; i++)
+      expect(Math.round((levels[i].ts - levels[i - 1].ts) * 1000)).toBeGreaterThanOrEqual(200);
+    expect(levels.some((l) => l.active && l.change > 0)).toBe(true);
+    expect(levels[0]).toEqual({ ts: t0 / 1000, change: 0, active: false });
+  });
+
+  it('closes an open event on its own once frames stop arriving', async () => {
+    const monitor = new MotionMonitor({
+      settings: { ...defaultSettings, eventGap: 0.05 },
+      log,
+      idleCheckMs: 20,
+    });
+    const ended = new Promise((resolve) => monitor.once('end', resolve));
+    const now = Date.now();
+    for (let seq = 0; seq < 5; seq++) monitor.push({ ...frame(seq, seq > 0), ts: now + seq });
+    await expect(ended).resolves.toMatchObject({ kind: 'end', frames: 4 });
+    monitor.dispose();
+  });
+});

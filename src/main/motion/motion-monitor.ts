@@ -1,0 +1,95 @@
+import { EventEmitter } from 'node:events';
+import type { Logger } from 'pino';
+import type { Settings } from '../../shared/settings';
+import type { Frame } from '../capture/frame';
+import { MotionDetector } from './detector';
+import { MotionTracker } from './tracker';
+import type { TrackerOutput } from './types';
+
+export type MotionStartOutput = Extract<TrackerOutput, { kind: 'start' }>;
+export type MotionEndOutput = Extract<TrackerOutput, { kind: 'end' }>;
+
+/** The live change score for graphs. */
+export interface LevelSample {
+  /** Unix seconds of the frame. */
+  ts: number;
+  /** Percent of analysed pixels that changed. */
+  change: number;
+  /** True while a motion event is open. */
+  active: boolean;
+}
+
+export interface MotionMonitorEvents {
+  /** An event started; `frame` is the one that started it, for the snapshot. */
+  start: [MotionStartOutput, Frame];
+  end: [MotionEndOutput];
+  /** At most one per `levelIntervalMs` of frame time. */
+  level: [LevelSample];
+}
+
+export interface MotionMonitorOptions {
+  settings: Settings;
+  log: Logger;
+  /** Minimum frame time between two `level` events. Default 200 (5 per second). */
+  levelIntervalMs?: number;
+  /** How often to check whether an open event has ended while frames stopped arriving. Default 1000. */
+  idleCheckMs?: number;
+}
+
+/** One camera's detection: frame → detector → tracker → `start` / `end` / `level` events. */
+export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
+  readonly #detector: MotionDetector;
+  readonly #tracker: MotionTracker;
+  readonly #log: Logger;
+  readonly #levelIntervalMs: number;
+  readonly #idleTimer: NodeJS.Timeout;
+  #lastLevelTs = Number.NEGATIVE_INFINITY;
+
+  constructor(opts: MotionMonitorOptions) {
+    super();
+    this.#detector = new MotionDetector(opts.settings);
+    this.#tracker = new MotionTracker(opts.settings);
+    this.#log = opts.log;
+    this.#levelIntervalMs = opts.levelIntervalMs ?? 200;
+    this.#idleTimer = setInterval(
+      () => this.#emitAll(this.#tracker.idle(Date.now()), null),
+      opts.idleCheckMs ?? 1000,
+    );
+    this.#idleTimer.unref();
+  }
+
+  push(frame: Frame): void {
+    const analysis = this.#detector.analyse(frame.gray, frame.width, frame.height);
+    if (analysis.lightswitch)
+      this.#log.debug({ change: analysis.change }, 'lighting change: background re-learnt');
+    this.#emitAll(this.#tracker.update(frame.ts, analysis, frame.seq), frame);
+    // A clock that jumped back must not silence the graph.
+    if (frame.ts - this.#lastLevelTs >= this.#levelIntervalMs || frame.ts < this.#lastLevelTs) {
+      this.#lastLevelTs = frame.ts;
+      this.emit('level', { ts: frame.ts / 1000, change: analysis.change, active: this.#tracker.active });
+    }
+  }
+
+  /** Forget the background (e.g. the camera reported an exposure jump). */
+  relearn(): void {
+    this.#detector.relearn();
+  }
+
+  updateSettings(settings: Settings): void {
+    this.#detector.updateSettings(settings);
+    this.#tracker.updateSettings(settings);
+  }
+
+  dispose(): void {
+    clearInterval(this.#idleTimer);
+    this.#detector.dispose();
+    this.removeAllListeners();
+  }
+
+  #emitAll(outputs: TrackerOutput[], frame: Frame | null): void {
+    for (const output of outputs) {
+      if (output.kind === 'start' && frame) this.emit('start', output, frame);
+      else if (output.kind === 'end') this.emit('end', output);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import type { FrameBus } from '../capture/frame-bus';
+import { MJPEG_BOUNDARY, MjpegViewer } from './mjpeg-viewer';
+import { HttpError, parseFps, pickBus } from './params';
+import { hijackSocket } from './raw-response';
+import type { StreamStats } from './stream-stats';
+
+export interface MjpegRouteOptions {
+  buses: FrameBus[];
+  /** Concurrent `/stream.mjpg` viewers; past it 503 with `Retry-After`. */
+  maxViewers: number;
+  stats: StreamStats;
+}
+
+const NO_CACHE = 'no-cache, no-store, must-revalidate';
+
+/** `GET /stream.mjpg` (live view, `?fps=N`, `?camera=NAME`) and `GET /snapshot.jpg` (latest frame). */
+export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOptions): void {
+  const { stats } = opts;
+  const sockets = new Set<import('node:net').Socket>();
+  app.addHook('preClose', (done) => {
+    for (const socket of sockets) socket.destroy();
+    done();
+  });
+
+  app.get('/snapshot.jpg', (request, reply) => {
+    const bus = pickBus(opts.buses, (request.query as Record<string, unknown>).camera);
+    const frame = bus.latest;
+    if (!frame) throw new HttpError(503, `no frame yet from camera ${bus.camera}`);
+    return reply.header('Cache-Control', NO_CACHE).type('image/jpeg').send(frame.jpeg);
+  });
+
+  app.get('/stream.mjpg', (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const bus = pickBus(opts.buses, query.camera);
+    const maxFps = parseFps(query.fps);
+    if (sockets.size >= opts.maxViewers) {
+      reply.header('Retry-After', '10');
+      throw new HttpError(503, `too many live viewers (limit ${opts.maxViewers})`);
+    }
+    const socket = hijackSocket(request, reply, {
+      'Content-Type': `multipart/x-mixed-replace; boundary=${MJPEG_BOUNDARY}`,
+      'Cache-Control': NO_CACHE,
+      Pragma: 'no-cache',
+    });
+    const viewer = new MjpegViewer(socket, {
+      maxFps,
+      onFrame: (sent) => {
+        if (sent) stats.mjpegSent++;
+        else stats.mjpegSkipped++;
+      },
+    });
+    sockets.add(socket);
+    stats.mjpegViewers = sockets.size;
+    if (bus.latest) viewer.offer(bus.latest);
+    const unsubscribe = bus.subscribe((frame) => viewer.offer(frame));
+    const close = () => {
+      unsubscribe();
+      sockets.delete(socket);
+      stats.mjpegViewers = sockets.size;
+      socket.destroy();
+    };
+    socket.once('close', close);
+    socket.on('error', close);
+  });
+}

@@ -1,0 +1,48 @@
+import type { Socket } from 'node:net';
+import type { Frame } from '../capture/frame';
+
+/** The multipart boundary of `/stream.mjpg`. */
+export const MJPEG_BOUNDARY = 'mkframe';
+
+/** Part headers before each JPEG: every part has its own type and length. */
+export function mjpegPartHead(jpegLength: number): string {
+  return `--${MJPEG_BOUNDARY}\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpegLength}\r\n\r\n`;
+}
+
+export interface MjpegViewerOptions {
+  /** Highest frame rate sent to this viewer; null = every frame. */
+  maxFps: number | null;
+  /** Counts written and skipped frames. */
+  onFrame(sent: boolean): void;
+}
+
+/**
+ * One `/stream.mjpg` viewer. The camera's JPEG Buffer is written as is (no copy). A frame is
+ * skipped while the previous one is still queued, so a slow viewer sees fewer frames instead of
+ * older ones, and never holds more than one frame of memory.
+ */
+export class MjpegViewer {
+  #lastSent = 0;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly opts: MjpegViewerOptions,
+  ) {}
+
+  offer(frame: Frame): void {
+    if (this.socket.destroyed || this.socket.writableEnded) return;
+    const now = performance.now();
+    const minGap = this.opts.maxFps ? 1000 / this.opts.maxFps : 0;
+    if (this.socket.writableLength > 0 || now - this.#lastSent < minGap) {
+      this.opts.onFrame(false);
+      return;
+    }
+    this.#lastSent = now;
+    this.socket.cork();
+    this.socket.write(mjpegPartHead(frame.jpeg.length));
+    this.socket.write(frame.jpeg);
+    this.socket.write('\r\n');
+    this.socket.uncork();
+    this.opts.onFrame(true);
+  }
+}

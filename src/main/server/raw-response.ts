@@ -1,0 +1,22 @@
+import type { Socket } from 'node:net';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Takes a long-lived response (SSE, MJPEG) away from Fastify and writes its status line and
+ * headers straight onto the socket. The body then needs no chunked framing: it ends when the
+ * connection closes. Writing pre-encoded Buffers to the socket is the cheapest fan-out Node has.
+ */
+export function hijackSocket(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  headers: Record<string, string>,
+): Socket {
+  reply.hijack();
+  const socket = request.raw.socket;
+  let head = 'HTTP/1.1 200 OK\r\nConnection: close\r\n';
+  for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+  socket.setNoDelay(true);
+  socket.setTimeout(0);
+  socket.write(`${head}\r\n`);
+  return socket;
+}

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { defaultSettings, type Settings, settingsPatchSchema } from '../../../shared/settings';
+import { FrameBus } from '../../capture/frame-bus';
+import { EventHub } from '../../events/event-hub';
+import { type EventStore, openEventStore } from '../../events/event-store';
+import type { RetentionOptions } from '../../events/retention';
+import { createHttpServer, type ServerDeps } from '../index';
+
+/** A real server on 127.0.0.1, port 0, with a real store, hub and frame bus, for tests. */
+export interface TestServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  store: EventStore;
+  hub: EventHub;
+  bus: FrameBus;
+  app: FastifyInstance;
+  /** Publishes a motion start and returns its id. */
+  motion(change?: number): number;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions extends Partial<Omit<ServerDeps, 'hub' | 'buses' | 'log'>> {
+  /** Reuse a data dir (restart tests); default a fresh temporary one. */
+  dataDir?: string;
+  retention?: RetentionOptions;
+  ringSize?: number;
+}
+
+export const SNAPSHOT = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'mk-events-'));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A minimal settings holder with the real schema, as the core's settings store behaves. */
+function settingsHolder() {
+  let current: Settings = defaultSettings;
+  return {
+    get: () => current,
+    update(patch: unknown): Settings {
+      const parsed = settingsPatchSchema.safeParse(patch);
+      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid settings');
+      current = { ...current, ...parsed.data };
+      return current;
+    },
+  };
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const store = openEventStore({ dataDir, log, retention: opts.retention });
+  const hub = new EventHub({ store, log, ringSize: opts.ringSize });
+  const bus = new FrameBus('camera');
+  const app = await createHttpServer({
+    hub,
+    buses: [bus],
+    settings: opts.settings ?? settingsHolder(),
+    state: () => ({
+      version: 'test',
+      backend: 'cpu',
+      cameras: [],
+      count: hub.count,
+      lastEventId: hub.lastId,
+      auth: false,
+    }),
+    staticDir: opts.staticDir ?? null,
+    auth: false,
+    log,
+    ...opts,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    store,
+    hub,
+    bus,
+    app,
+    motion: (change = 5) =>
+      hub.publishMotionStart({ camera: 'camera', ts: Date.now() / 1000, change, box: null }, SNAPSHOT).id,
+    async close() {
+      await app.close();
+      store.close();
+    },
+  };
+}

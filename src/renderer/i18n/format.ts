@@ -1,0 +1,60 @@
+import { language, locale } from './index';
+
+/**
+ * Locale-aware formatting with Intl. Formatters are cached per language because the timeline
+ * formats every row on each render.
+ */
+interface Formatters {
+  time: Intl.DateTimeFormat;
+  dateTime: Intl.DateTimeFormat;
+  percent: Intl.NumberFormat;
+  seconds: Intl.NumberFormat;
+  number: Intl.NumberFormat;
+}
+
+const cache = new Map<string, Formatters>();
+
+function formatters(): Formatters {
+  const tag = locale(language.value);
+  let f = cache.get(tag);
+  if (!f) {
+    f = {
+      time: new Intl.DateTimeFormat(tag, { timeStyle: 'medium' }),
+      dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium' }),
+      percent: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 }),
+      seconds: new Intl.NumberFormat(tag, {
+        style: 'unit',
+        unit: 'second',
+        unitDisplay: 'short',
+        maximumFractionDigits: 1,
+      }),
+      number: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }),
+    };
+    cache.set(tag, f);
+  }
+  return f;
+}
+
+function isToday(date: Date): boolean {
+  return date.toDateString() === new Date().toDateString();
+}
+
+/** Unix seconds → local time, with the date when it is not today. */
+export function formatTime(ts: number): string {
+  const date = new Date(ts * 1000);
+  return (isToday(date) ? formatters().time : formatters().dateTime).format(date);
+}
+
+/** A change score (percent of pixels) → "4.2%" in the UI language. */
+export function formatPercent(value: number): string {
+  return formatters().percent.format(value / 100);
+}
+
+/** Seconds → "3.5 sec" / "3.5초". */
+export function formatSeconds(value: number): string {
+  return formatters().seconds.format(value);
+}
+
+export function formatNumber(value: number): string {
+  return formatters().number.format(value);
+}

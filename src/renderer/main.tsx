@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import './i18n';
+import { applyKioskComfort } from './kiosk';
+import { connect } from './state/connect';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import { App } from './ui/App';
+
+applyKioskComfort();
+connect();
+const root = document.getElementById('app');
+if (root) render(<App />, root);

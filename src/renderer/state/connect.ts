@@ -1,0 +1,70 @@
+import { t } from '../i18n';
+import { formatPercent, formatTime } from '../i18n/format';
+import { fetchSettings, fetchState } from '../net/api';
+import { subscribeEvents } from '../net/event-stream';
+import type { StreamMessage } from '../net/stream-message';
+import { addLevel } from './levels';
+import { cameraStatus, connection, motionBox, pageVisible, settings } from './live';
+import { announcement, showNotice } from './notices';
+import { notifyMotion } from './notifications';
+import { addLive, atTop, endLive, loadOlder } from './timeline';
+
+function onMessage(message: StreamMessage): void {
+  switch (message.type) {
+    case 'open':
+      connection.value = 'open';
+      if (message.resumed) showNotice('notice.resumed');
+      break;
+    case 'down':
+      connection.value = 'down';
+      break;
+    case 'status':
+      cameraStatus.value = message.data;
+      break;
+    case 'settings':
+      settings.value = message.data;
+      break;
+    case 'level':
+      addLevel(message.data);
+      break;
+    case 'gap':
+      showNotice('notice.gap', { id: message.data.oldestId });
+      break;
+    case 'motion': {
+      const start = message.data;
+      motionBox.value = start.box;
+      addLive(start, pageVisible.value && atTop.value);
+      announcement.value = t('announce.motion', {
+        time: formatTime(start.ts),
+        change: formatPercent(start.change),
+      });
+      notifyMotion(start);
+      break;
+    }
+    case 'motion-end':
+      motionBox.value = null;
+      endLive(message.data);
+      break;
+  }
+}
+
+/**
+ * Brings this tab up to date and keeps it so: subscribes to the shared event stream first, then
+ * loads settings, state and the newest events (the timeline merges by id, so an event that arrives
+ * both ways is shown once). Returns the function that disconnects.
+ */
+export function connect(): () => void {
+  const unsubscribe = subscribeEvents(onMessage);
+  void fetchSettings()
+    .then((s) => {
+      settings.value ??= s;
+    })
+    .catch(() => {});
+  void fetchState()
+    .then((s) => {
+      cameraStatus.value ??= s.cameras[0] ?? null;
+    })
+    .catch(() => {});
+  void loadOlder();
+  return unsubscribe;
+}

@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
+import { formatNumber, formatPercent, formatSeconds, formatTime } from '../i18n/format';
+import { events } from '../state/timeline';
+import { openEventId } from '../state/viewer';
+import { BoxOverlay } from './BoxOverlay';
+import { CloseIcon } from './icons';
+
+/** One event large: its snapshot with the moving area outlined, and its figures. Esc closes. */
+export function EventViewer() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = openEventId.value;
+  const list = events.value;
+  const index = list.findIndex((e) => e.id === id);
+  const event = index >= 0 ? list[index] : null;
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (event && !el.open) el.showModal();
+    if (!event && el.open) el.close();
+  }, [event]);
+
+  const show = (i: number) => {
+    openEventId.value = list[i]?.id ?? openEventId.value;
+  };
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the click is only the backdrop tap; Esc closes a modal dialog natively
+    <dialog
+      ref={dialog}
+      class="viewer"
+      aria-labelledby="viewer-title"
+      onClose={() => {
+        openEventId.value = null;
+      }}
+      onClick={(e) => {
+        if (e.target === dialog.current) dialog.current?.close(); // a tap on the backdrop
+      }}
+    >
+      {event && (
+        <div class="viewer-body">
+          <div class="viewer-head">
+            <h2 id="viewer-title">{t('viewer.title', { time: formatTime(event.ts) })}</h2>
+            <button
+              type="button"
+              class="button icon-only ghost"
+              onClick={() => dialog.current?.close()}
+              aria-label={t('viewer.close')}
+            >
+              <CloseIcon />
+            </button>
+          </div>
+          <div class="viewer-picture">
+            <img src={event.snapshot} alt={t('viewer.snapshot')} draggable={false} />
+            <BoxOverlay box={event.box} />
+          </div>
+          <dl class="viewer-facts">
+            <div>
+              <dt>{t('viewer.duration')}</dt>
+              <dd>{event.end ? formatSeconds(event.end.duration) : t('timeline.ongoing')}</dd>
+            </div>
+            <div>
+              <dt>{t('viewer.peak')}</dt>
+              <dd>{formatPercent(event.end?.peakChange ?? event.change)}</dd>
+            </div>
+            <div>
+              <dt>{t('viewer.start')}</dt>
+              <dd>{formatPercent(event.change)}</dd>
+            </div>
+            {event.end && (
+              <div>
+                <dt>{t('viewer.frames')}</dt>
+                <dd>{formatNumber(event.end.frames)}</dd>
+              </div>
+            )}
+          </dl>
+          <div class="viewer-nav">
+            <button type="button" class="button" disabled={index <= 0} onClick={() => show(index - 1)}>
+              {t('viewer.newer')}
+            </button>
+            <button
+              type="button"
+              class="button"
+              disabled={index >= list.length - 1}
+              onClick={() => show(index + 1)}
+            >
+              {t('viewer.older')}
+            </button>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SettingsPatch } from '../../shared/settings';
+import { type MessageKey, t } from '../i18n';
+import { saveSettings } from '../net/api';
+import { settings } from '../state/live';
+
+/** Settings edited as one number each. */
+export type NumberSetting =
+  | 'threshold'
+  | 'noiseLevel'
+  | 'minimumMotionFrames'
+  | 'eventGap'
+  | 'lightswitchPercent';
+
+/** Props of `NumberField`. */
+interface NumberFieldProps {
+  name: NumberSetting;
+  /** Unit shown after the input; none when omitted. */
+  unit?: MessageKey;
+  /** Step of the − and + buttons. Default 1. */
+  step?: number;
+}
+
+/** Wait after the last − / + press before saving, in ms, so a burst of presses is one request. */
+const stepSaveDelayMs = 400;
+
+/**
+ * One setting: label, help, a number input flanked by big − / + buttons, and the server's verdict.
+ * The value saves on its own (Enter, leaving the field, or a pause after − / +); the server is the
+ * judge of validity and its reason is shown beside the field. While the field is being edited or
+ * shows a refusal, changes from other dashboards do not overwrite it.
+ */
+export function NumberField({ name, unit, step = 1 }: NumberFieldProps) {
+  const server = settings.value?.[name];
+  const [draft, setDraft] = useState(server === undefined ? '' : String(server));
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  useEffect(() => {
+    if (!editing && error === null && server !== undefined) setDraft(String(server));
+  }, [server, editing, error]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const save = async (text: string) => {
+    clearTimeout(timer.current);
+    const number = Number(text.trim().replace(',', '.'));
+    // Not a number: send the text as typed, so the reason shown is the server's own.
+    const value = text.trim() !== '' && Number.isFinite(number) ? number : text;
+    setSaving(true);
+    const result = await saveSettings({ [name]: value } as SettingsPatch);
+    setSaving(false);
+    if (result.ok) {
+      setError(null);
+      settings.value = result.settings;
+      setDraft(String(result.settings[name]));
+    } else {
+      setError(result.error);
+    }
+  };
+  const nudge = (direction: 1 | -1) => {
+    const current = Number(draft);
+    const base = Number.isFinite(current) ? current : (server ?? 0);
+    const next = String(Math.round((base + direction * step) * 1000) / 1000);
+    setDraft(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(next), stepSaveDelayMs);
+  };
+
+  const id = `setting-${name}`;
+  const label = t(`settings.${name}`);
+  return (
+    <div class={`field${error ? ' invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      <p class="help" id={`${id}-help`}>
+        {t(`settings.${name}Help` as MessageKey)}
+      </p>
+      <div class="field-row">
+        <button
+          type="button"
+          class="button stepper"
+          aria-label={t('settings.decrease', { label })}
+          onClick={() => nudge(-1)}
+        >
+          −
+        </button>
+        <input
+          id={id}
+          name={name}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={draft}
+          aria-invalid={error !== null}
+          aria-describedby={`${id}-help ${id}-status`}
+          onFocus={() => setEditing(true)}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void save(e.currentTarget.value);
+          }}
+          onBlur={(e) => {
+            setEditing(false);
+            if (e.currentTarget.value !== String(server)) void save(e.currentTarget.value);
+          }}
+        />
+        <button
+          type="button"
+          class="button stepper"
+          aria-label={t('settings.increase', { label })}
+          onClick={() => nudge(1)}
+        >
+          +
+        </button>
+        {unit && <span class="unit">{t(unit)}</span>}
+      </div>
+      <p class="field-status" id={`${id}-status`} role={error ? 'alert' : undefined}>
+        {error ? t('settings.refused', { reason: error }) : saving ? t('settings.saving') : ''}
+      </p>
+    </div>
+  );
+}

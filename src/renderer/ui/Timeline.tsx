@@ -1,0 +1,86 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
+import { pageVisible } from '../state/live';
+import { atTop, events, historyState, loadOlder, markSeen, retryHistory, unseen } from '../state/timeline';
+import { EventItem } from './EventItem';
+import { UpIcon } from './icons';
+
+/**
+ * The event timeline, newest first. New events slide in at the top; while the user is scrolled away
+ * (or the tab is hidden) they are counted as unseen. Reaching the end pages into history.
+ */
+export function Timeline() {
+  const list = useRef<HTMLOListElement>(null);
+  const top = useRef<HTMLLIElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const state = historyState.value;
+
+  // Observing anew after each page reports the sentinel's visibility again, so a page too short
+  // to fill the list keeps loading until the list scrolls or history ends.
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || state !== 'idle') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) void loadOlder();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [state]);
+
+  // "At the top" = the newest event is in view, whether the list scrolls (landscape) or the page does (portrait).
+  useEffect(() => {
+    const el = top.current;
+    if (!el) return;
+    const observer = new IntersectionObserver((entries) => {
+      atTop.value = entries.some((e) => e.isIntersecting);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (pageVisible.value && atTop.value) markSeen();
+  }, [pageVisible.value, atTop.value]);
+
+  const toTop = () => {
+    top.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    list.current?.scrollTo({ top: 0, behavior: 'smooth' });
+    markSeen();
+  };
+
+  return (
+    <aside class="timeline" aria-labelledby="timeline-title">
+      <div class="timeline-head">
+        <h2 id="timeline-title">{t('timeline.title')}</h2>
+        {unseen.value > 0 && (
+          <button type="button" class="button pill" onClick={toTop}>
+            <UpIcon />
+            {t('timeline.unseen', { count: unseen.value })}
+          </button>
+        )}
+      </div>
+      <ol ref={list} class="events">
+        <li ref={top} class="top-sentinel" aria-hidden="true" />
+        {events.value.map((e) => (
+          <EventItem key={e.id} event={e} />
+        ))}
+        {events.value.length === 0 && state !== 'loading' && <li class="empty">{t('timeline.empty')}</li>}
+        <li class="history-state">
+          <div ref={sentinel} />
+          {state === 'idle' && (
+            <button type="button" class="button ghost" onClick={() => void loadOlder()}>
+              {t('timeline.loadMore')}
+            </button>
+          )}
+          {state === 'loading' && <span>{t('timeline.loading')}</span>}
+          {state === 'end' && events.value.length > 0 && <span>{t('timeline.end')}</span>}
+          {state === 'error' && (
+            <button type="button" class="button ghost" onClick={retryHistory}>
+              {t('timeline.loadError')}
+            </button>
+          )}
+        </li>
+      </ol>
+    </aside>
+  );
+}
