@@ -36,7 +36,8 @@ function missing(): string | null {
 const reason = missing();
 test.skip(reason !== null, reason ?? '');
 // The list reporter does not show skip reasons; say it once, in one line, where CI logs show it.
-if (reason && process.env.TEST_WORKER_INDEX === undefined) process.stderr.write(`electron e2e skipped: ${reason}\n`);
+if (reason && process.env.TEST_WORKER_INDEX === undefined)
+  process.stderr.write(`electron e2e skipped: ${reason}\n`);
 
 let app: ElectronApplication;
 let page: Page;
