@@ -136,7 +136,6 @@ export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
       app.quit();
     });
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 
   log.info({ url: core.url, lan: core.lanUrls }, 'kiosk running');
   return { core, window, display };
