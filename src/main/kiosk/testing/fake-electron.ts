@@ -176,6 +176,28 @@ export const Menu = {
   },
 };
 
+/** The sandboxed preload's side: what it exposed to the page. */
+export const contextBridge = {
+  exposed: {} as Record<string, unknown>,
+  exposeInMainWorld(key: string, api: unknown): void {
+    contextBridge.exposed[key] = api;
+  },
+};
+
+class FakeIpcRenderer extends EventEmitter {
+  invoked: unknown[][] = [];
+  sent: unknown[][] = [];
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.invoked.push([channel, ...args]);
+    return Promise.resolve(`answer to ${channel}`);
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
+}
+
+export const ipcRenderer = new FakeIpcRenderer();
+
 /** Fresh state for the next test (the fake is a module singleton, like Electron's). */
 export function resetFakeElectron(): void {
   Object.assign(app, {
@@ -192,4 +214,8 @@ export function resetFakeElectron(): void {
   ipcMain.removeAllListeners();
   session.defaultSession = new FakeSession();
   Menu.applicationMenu = undefined;
+  contextBridge.exposed = {};
+  ipcRenderer.invoked = [];
+  ipcRenderer.sent = [];
+  ipcRenderer.removeAllListeners();
 }
