@@ -96,7 +96,8 @@ async function main() {
     if (!binary) ({ binary, problem } = await fetchElectron());
   }
   if (binary && !problem) {
-    const electron = await run(binary, ['.', ...args]);
+    // Ozone is picked before the app's code runs, so the Wayland/X11 hint goes on the command line.
+    const electron = await run(binary, ['.', '--ozone-platform-hint=auto', ...args]);
     // A kiosk that ran and quit is done; one that died at once (missing system libraries, no usable GPU/display
     // connection) falls back like a missing binary.
     if (electron.signal || electron.code === 0 || electron.ms > 15_000) process.exit(electron.code);

@@ -42,8 +42,8 @@ export interface Kiosk {
  */
 export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
   const { log } = deps;
-  // Wayland under labwc/wayfire on Raspberry Pi OS Bookworm, X11 elsewhere: let Chromium pick.
-  app.commandLine.appendSwitch('ozone-platform-hint', 'auto');
+  // Wayland or X11 is chosen before this code runs: the desktop entries and `npm start` pass
+  // --ozone-platform-hint=auto (Wayland under labwc/wayfire on Raspberry Pi OS Bookworm, X11 elsewhere).
   if (!app.requestSingleInstanceLock()) {
     log.info('another kiosk instance is running; leaving');
     app.quit();

@@ -66,8 +66,6 @@ class FakeApp extends EventEmitter {
   /** True once a quit went through (no before-quit handler held it). */
   quitted = false;
   exitCode: number | null = null;
-  switches: [string, string | undefined][] = [];
-  commandLine = { appendSwitch: (name: string, value?: string) => this.switches.push([name, value]) };
 
   requestSingleInstanceLock(): boolean {
     return this.lockAvailable;
@@ -207,7 +205,6 @@ export function resetFakeElectron(): void {
     quitted: false,
     exitCode: null,
   });
-  app.switches = [];
   app.removeAllListeners();
   BrowserWindow.all = [];
   ipcMain.handlers.clear();
