@@ -1,4 +1,4 @@
-import { type Settings, settingsSchema } from '../../../shared/settings';
+import { defaultSettings, type Settings, settingsSchema } from '../../../shared/settings';
 import { MotionDetector } from '../detector';
 import { MotionTracker } from '../tracker';
 import type { TrackerOutput } from '../types';
@@ -22,7 +22,7 @@ export interface Replay {
 
 /** The settings a scenario runs with: defaults plus its own. */
 export function scenarioSettings(scenario: Scenario, extra: Partial<Settings> = {}): Settings {
-  return settingsSchema.parse({ ...scenario.settings, ...extra });
+  return settingsSchema.parse({ ...defaultSettings, ...scenario.settings, ...extra });
 }
 
 /** Feeds the frames through a fresh detector and tracker with the clip's own timestamps. */
