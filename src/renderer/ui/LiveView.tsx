@@ -1,6 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { cameraStatus, editingMasks, motionActive, motionBox, pageVisible, settings } from '../state/live';
+import {
+  cameraStatus,
+  connection,
+  editingMasks,
+  motionActive,
+  motionBox,
+  pageVisible,
+  settings,
+} from '../state/live';
 import { BoxOverlay } from './BoxOverlay';
 import { MaskLayer } from './MaskLayer';
 import { StatusLine } from './StatusLine';
@@ -19,6 +27,17 @@ export function LiveView() {
   const ratio = s ? s.captureWidth / s.captureHeight : 4 / 3;
   const offline = cameraStatus.value?.state === 'offline';
   const visible = pageVisible.value;
+  // A server that went away ends the MJPEG response without an error event: the event stream's
+  // state tells. When it is back, the live stream is opened anew.
+  const down = connection.value === 'down';
+  const wasDown = useRef(false);
+  useEffect(() => {
+    if (down) wasDown.current = true;
+    else if (wasDown.current && connection.value === 'open') {
+      wasDown.current = false;
+      setAttempt((n) => n + 1);
+    }
+  }, [down]);
 
   useEffect(() => {
     if (!lost) return;
@@ -32,7 +51,7 @@ export function LiveView() {
   const src = visible ? `stream.mjpg?attempt=${attempt}` : `snapshot.jpg?attempt=${attempt}`;
   return (
     <div class="live">
-      <div class={`frame${offline || lost ? ' dimmed' : ''}`} style={{ '--ratio': ratio }}>
+      <div class={`frame${offline || lost || down ? ' dimmed' : ''}`} style={{ '--ratio': ratio }}>
         <img
           class="feed"
           src={src}
@@ -48,7 +67,7 @@ export function LiveView() {
         )}
         {motionActive.value && !editingMasks.value && <span class="badge motion">{t('live.motion')}</span>}
         {!visible && <span class="badge">{t('live.paused')}</span>}
-        <StatusLine lost={lost} />
+        <StatusLine lost={lost || down} />
       </div>
     </div>
   );
