@@ -12,6 +12,23 @@ test.describe('Korean browser', () => {
       timeout: 30_000,
     });
   });
+
+  test('renders Hangul with the Korean Noto CJK face (fonts-noto-cjk), not a fallback box', async ({
+    page,
+  }) => {
+    await openDashboard(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const hangul = fonts.filter((f) => /CJK KR|Noto Sans KR/.test(f.familyName));
+    expect(
+      hangul.map((f) => f.familyName),
+      JSON.stringify(fonts),
+    ).not.toHaveLength(0);
+  });
 });
 
 test.describe('English browser', () => {
