@@ -14,6 +14,17 @@ interface Formatters {
 
 const cache = new Map<string, Formatters>();
 
+/**
+ * Two significant digits but at most two decimals (6.5 %, 0.05 %, 12 %, and 0.01 % rather than
+ * 0.0052 %): enough to compare with the threshold at a glance. `roundingPriority` is ES2023.
+ */
+const percentOptions = {
+  style: 'percent',
+  maximumSignificantDigits: 2,
+  maximumFractionDigits: 2,
+  roundingPriority: 'lessPrecision',
+} as Intl.NumberFormatOptions;
+
 function formatters(): Formatters {
   const tag = locale(language.value);
   let f = cache.get(tag);
@@ -21,8 +32,7 @@ function formatters(): Formatters {
     f = {
       time: new Intl.DateTimeFormat(tag, { timeStyle: 'medium' }),
       dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium' }),
-      // Two significant digits: 6.5 %, 0.05 %, 12 %: enough to compare with the threshold at a glance.
-      percent: new Intl.NumberFormat(tag, { style: 'percent', maximumSignificantDigits: 2 }),
+      percent: new Intl.NumberFormat(tag, percentOptions),
       seconds: new Intl.NumberFormat(tag, {
         style: 'unit',
         unit: 'second',
