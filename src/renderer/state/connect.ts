@@ -8,7 +8,7 @@ import { addLevel } from './levels';
 import { cameraStatus, connection, motionActive, motionBox, pageVisible, settings } from './live';
 import { announcement, showNotice } from './notices';
 import { notifyMotion } from './notifications';
-import { addLive, atTop, endLive, events, loadOlder } from './timeline';
+import { addLive, atTop, endLive, loadOlder } from './timeline';
 
 function onMessage(message: StreamMessage): void {
   switch (message.type) {
@@ -35,6 +35,7 @@ function onMessage(message: StreamMessage): void {
     case 'motion': {
       const start = message.data;
       motionBox.value = start.box;
+      boxTs = start.ts;
       motionActive.value = true;
       addLive(start, pageVisible.value && atTop.value);
       announcement.value = t('announce.motion', {
@@ -52,17 +53,22 @@ function onMessage(message: StreamMessage): void {
   }
 }
 
+/** Seconds a box stays drawn without a newer one: an old box would point where the motion no longer is. */
+const boxHoldSeconds = 1.5;
+/** Server time of the box on screen. */
+let boxTs = 0;
+
 /**
- * Keeps the live overlay in step with each `level`: the frame's own box when the server sends one, else
- * the box of the open event (also when this tab opened mid-event and never saw its `motion`).
+ * Keeps the live overlay in step with each `level`: the frame's own box when the server sends one;
+ * otherwise the event's first box is shown only briefly.
  */
 function followLevel(level: MotionLevel): void {
   motionActive.value = level.active;
-  if (!level.active) motionBox.value = null;
-  else if (level.box) motionBox.value = level.box;
-  else if (!motionBox.value) {
-    const newest = events.value[0];
-    motionBox.value = newest && newest.end === null ? newest.box : null;
+  if (level.active && level.box) {
+    motionBox.value = level.box;
+    boxTs = level.ts;
+  } else if (!level.active || level.ts - boxTs > boxHoldSeconds) {
+    motionBox.value = null;
   }
 }
 
