@@ -63,3 +63,38 @@ test('a mask drawn in the editor is saved to the server', async ({ page, server 
   // The saved mask is drawn over the live view.
   await expect(page.locator('svg.overlay .mask-shape')).toHaveCount(1);
 });
+
+test('a mask can be moved by dragging and deleted, by mouse and by keyboard', async ({ page, server }) => {
+  expect((await putSettings(server.url, { masks: [] })).status).toBe(200);
+  await openDashboard(page);
+  const editMasks = async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Edit masks' }).click();
+  };
+  await editMasks();
+  await page.getByRole('button', { name: 'Add rectangle' }).click(); // 0.35..0.65 both ways
+  const surface = page.locator('svg.overlay.editing');
+  const box = await surface.boundingBox();
+  if (!box) throw new Error('mask editor has no size');
+  const at = (x: number, y: number) => [box.x + x * box.width, box.y + y * box.height] as const;
+  await page.mouse.move(...at(0.5, 0.5));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.6, 0.55), { steps: 5 });
+  await page.mouse.move(...at(0.7, 0.6), { steps: 5 });
+  await page.mouse.up();
+  // Keyboard: the selected shape moves 0.05 left with Shift+ArrowLeft.
+  await page.getByRole('button', { name: 'Ignored area 1' }).focus();
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.getByRole('button', { name: 'Save masks' }).click();
+  await expect.poll(async () => (await getSettings(server.url)).masks.length).toBe(1);
+  const [moved] = (await getSettings(server.url)).masks;
+  expect(Math.min(...moved.map((p) => p[0]))).toBeCloseTo(0.35 + 0.2 - 0.05, 1);
+  expect(Math.min(...moved.map((p) => p[1]))).toBeCloseTo(0.35 + 0.1, 1);
+
+  await editMasks();
+  await page.getByRole('button', { name: 'Ignored area 1' }).focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('button', { name: 'Ignored area 1' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save masks' }).click();
+  await expect.poll(async () => (await getSettings(server.url)).masks.length).toBe(0);
+});
