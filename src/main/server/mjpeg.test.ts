@@ -176,3 +176,27 @@ describe('live view', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('live view limits', () => {
+  it('answers 503 with Retry-After past the viewer limit, and counts frames in /metrics', async () => {
+    const limited = await startTestServer({ maxViewers: 1 });
+    try {
+      const socket = connect(limited.port, '127.0.0.1');
+      socket.write('GET /stream.mjpg HTTP/1.1\r\nHost: x\r\n\r\n');
+      await new Promise((resolve) => socket.once('data', resolve));
+      const refused = await fetch(`${limited.url}/stream.mjpg`);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('10');
+      expect(((await refused.json()) as { error: string }).error).toMatch(/too many live viewers/);
+      limited.bus.publish(frameOf(jpegs[0], 1));
+      limited.bus.publish(frameOf(jpegs[1], 2));
+      const metrics = await (await fetch(`${limited.url}/metrics`)).text();
+      expect(metrics).toMatch(/^motion_kiosk_frames_total\{camera="camera"\} 2$/m);
+      expect(metrics).toMatch(/^motion_kiosk_mjpeg_viewers 1$/m);
+      socket.destroy();
+    } finally {
+      await limited.close();
+      removeDir(limited.dataDir);
+    }
+  });
+});
