@@ -43,6 +43,7 @@ export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOption
       'Cache-Control': NO_CACHE,
       Pragma: 'no-cache',
     });
+    if (!socket) return;
     const viewer = new MjpegViewer(socket, {
       maxFps,
       onFrame: (sent) => {

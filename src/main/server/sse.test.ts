@@ -174,3 +174,16 @@ describe('GET /events', () => {
     expect(again.status).toBe(200);
   });
 });
+
+describe('misbehaving clients', () => {
+  it('drops a connection that pipelines a second stream request behind the first', async () => {
+    const s = await server();
+    const c = client(s, {}, '/events');
+    await subscribed(s, 1);
+    c.socket.write('GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await c.waitFor(() => c.closed, 5_000, 'the connection to close');
+    await subscribed(s, 0);
+    expect(c.messages.filter((m) => m.event === 'motion')).toEqual([]);
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+  });
+});
