@@ -26,7 +26,10 @@ export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOption
   app.get('/snapshot.jpg', (request, reply) => {
     const bus = pickBus(opts.buses, (request.query as Record<string, unknown>).camera);
     const frame = bus.latest;
-    if (!frame) throw new HttpError(503, `no frame yet from camera ${bus.camera}`);
+    if (!frame) {
+      reply.header('Retry-After', '1');
+      throw new HttpError(503, `no frame yet from camera ${bus.camera}`);
+    }
     return reply.header('Cache-Control', NO_CACHE).type('image/jpeg').send(frame.jpeg);
   });
 

@@ -86,6 +86,7 @@ describe('live view', () => {
   it('answers /snapshot.jpg with 503 and a reason before the first frame', async () => {
     const res = await fetch(`${s.url}/snapshot.jpg`);
     expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
     expect(((await res.json()) as { error: string }).error).toMatch(/no frame yet/);
   });
 
