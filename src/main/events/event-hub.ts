@@ -14,6 +14,12 @@ export interface EventHubOptions {
   ringSize?: number;
   /** Events read per replay step (ring or database); a step waits for the previous one to reach the kernel. Default 200. */
   replayPageSize?: number;
+  /**
+   * Largest share of one core that `level` fan-out may take: after a level update that took d ms
+   * to send, the next one sooner than d / share ms is dropped. With thousands of clients this
+   * lowers the live-graph rate instead of starving motion events and video. Default 0.2.
+   */
+  levelShare?: number;
   log: Logger;
 }
 
@@ -35,6 +41,10 @@ export class EventHub {
   readonly #listeners = new Set<(event: StoredEvent) => void>();
   #lastId: number;
   #count = 0;
+  readonly #levelShare: number;
+  #nextLevelAt = 0;
+  /** `level` updates dropped to keep within `levelShare`. */
+  levelsDropped = 0;
   /** Stored events published by this process. */
   published = 0;
 
@@ -43,6 +53,8 @@ export class EventHub {
     this.#ring = new EventRing(opts.ringSize ?? 1000);
     this.#log = opts.log;
     this.#lastId = opts.store.lastId();
+    this.#levelShare = opts.levelShare ?? 0.2;
+    if (!(this.#levelShare > 0 && this.#levelShare <= 1)) throw new Error('levelShare must be in (0, 1]');
     const history = {
       lastId: () => this.#lastId,
       after: (after: number, limit: number) =>
@@ -117,17 +129,30 @@ export class EventHub {
    * new clients; repeating the remembered value unchanged sends nothing.
    */
   broadcast(type: BroadcastType, data: unknown): void {
+    if (type === 'level') {
+      this.#broadcastLevel(data);
+      return;
+    }
     const json = JSON.stringify(data);
     const chunk = encodeSseMessage({ event: type, data: json });
-    if (type !== 'level') {
-      const camera = (data as { camera?: unknown } | null)?.camera;
-      const key = type === 'status' ? `status:${String(camera)}` : type;
-      if (this.#remembered.get(key)?.json === json) return;
-      this.#remembered.set(key, { json, chunk });
-      // Catching-up clients need the current state too; `level` is only useful live.
-      this.#subscribers.sendReplaying(chunk);
-    }
+    const camera = (data as { camera?: unknown } | null)?.camera;
+    const key = type === 'status' ? `status:${String(camera)}` : type;
+    if (this.#remembered.get(key)?.json === json) return;
+    this.#remembered.set(key, { json, chunk });
+    // Catching-up clients need the current state too; `level` is only useful live.
+    this.#subscribers.sendReplaying(chunk);
     this.#subscribers.sendLive(chunk);
+  }
+
+  #broadcastLevel(data: unknown): void {
+    const start = performance.now();
+    if (start < this.#nextLevelAt) {
+      this.levelsDropped++;
+      return;
+    }
+    this.#subscribers.sendLive(encodeSseMessage({ event: 'level', data: JSON.stringify(data) }));
+    const end = performance.now();
+    this.#nextLevelAt = start + (end - start) / this.#levelShare;
   }
 
   /** Sends a pre-encoded chunk (e.g. an SSE comment) to every connected subscriber. */

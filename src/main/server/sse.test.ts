@@ -187,3 +187,19 @@ describe('misbehaving clients', () => {
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('level updates', () => {
+  it('drops a level update that would exceed the fan-out CPU share, never a stored event', async () => {
+    // A share this small turns any measurable send time into a long pause before the next level update.
+    const s = await startTestServer({ levelShare: 1e-9 });
+    servers.push(s);
+    const c = client(s);
+    await subscribed(s, 1);
+    s.hub.broadcast('level', { camera: 'camera', change: 1 });
+    s.hub.broadcast('level', { camera: 'camera', change: 2 });
+    s.motion();
+    await c.waitFor(() => c.ids.length === 1);
+    expect(c.messages.map((m) => m.event)).toEqual(['level', 'motion']);
+    expect(s.hub.levelsDropped).toBe(1);
+  });
+});
