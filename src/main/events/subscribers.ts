@@ -77,7 +77,7 @@ export class Subscribers {
           continue;
         }
         const written = await sub.sink.replay(page.map((event) => event.chunk));
-        if (written === null) break;
+        if (!written) break;
         cursor = page[written - 1].id;
       }
     } catch (err) {

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { FrameBus } from '../capture/frame-bus';
 import { MJPEG_BOUNDARY, MjpegViewer } from './mjpeg-viewer';
@@ -17,7 +18,7 @@ const NO_CACHE = 'no-cache, no-store, must-revalidate';
 /** `GET /stream.mjpg` (live view, `?fps=N`, `?camera=NAME`) and `GET /snapshot.jpg` (latest frame). */
 export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOptions): void {
   const { stats } = opts;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   app.addHook('preClose', (done) => {
     for (const socket of sockets) socket.destroy();
     done();
