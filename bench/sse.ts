@@ -63,6 +63,8 @@ function stopAll(): void {
 
 interface PublishReport {
   ids: number[];
+  /** Wall time of each publish call: commit, then a write to every client. */
+  publishMs: number[];
   seconds: number;
   cpuMs: number;
   userMs: number;
@@ -78,6 +80,11 @@ interface LoadReport {
   closedEarly: number;
   cpuMs: number;
   histogram: { bins: number[]; max: number };
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -124,6 +131,10 @@ async function main(): Promise<void> {
     ['latency p50', `${histogram.percentile(0.5).toFixed(1)} ms`],
     ['latency p99', `${histogram.percentile(0.99).toFixed(1)} ms`],
     ['latency max', `${histogram.max.toFixed(1)} ms`],
+    [
+      'server publish call p50 / max',
+      `${quantile(result.publishMs, 0.5).toFixed(1)} / ${Math.max(...result.publishMs).toFixed(1)} ms (commit + writing to every client)`,
+    ],
     ['events lost', String(sum('lost'))],
     ['duplicates / out of order', `${sum('duplicates')} / ${sum('disordered')}`],
     ['streams closed early', String(sum('closedEarly'))],
