@@ -53,6 +53,9 @@ export class EventHub {
     this.#ring = new EventRing(opts.ringSize ?? 1000);
     this.#log = opts.log;
     this.#lastId = opts.store.lastId();
+    // After a restart every client reconnects with Last-Event-ID at once: answer them from memory.
+    const recent = opts.store.after(Math.max(0, this.#lastId - this.#ring.capacity), this.#ring.capacity);
+    for (const row of recent) this.#ring.push({ id: row.id, chunk: encodeStored(row) });
     this.#levelShare = opts.levelShare ?? 0.2;
     if (!(this.#levelShare > 0 && this.#levelShare <= 1)) throw new Error('levelShare must be in (0, 1]');
     const history = {
