@@ -24,6 +24,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [preact()],
     build: {
+      // electron-vite leaves bundles unminified; the dashboard also loads on phones over Wi-Fi.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

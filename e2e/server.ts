@@ -6,7 +6,7 @@ import { join } from 'node:path';
 /** The built plain-Node server (`npm run build`). */
 export const headlessEntry = join(__dirname, '..', 'out', 'main', 'headless.js');
 
-/** A real server on a free port with the synthetic camera, as the e2e tests and the UI benchmark use it. */
+/** A real server on a free port (synthetic camera unless told otherwise), as the e2e tests and the UI benchmark use it. */
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:40123`. */
   url: string;
@@ -19,22 +19,32 @@ export interface RunningServer {
 /** Longest wait for the `listening on` line, in ms. */
 const startTimeoutMs = 60_000;
 
-export async function startServer(): Promise<RunningServer> {
+/** Options of `startServer`. */
+export interface ServerOptions {
+  /** `--source` spec. Default `synthetic`. */
+  source?: string;
+  /** TCP port. Default 0 (any free port). */
+  port?: number;
+  /** Data directory to use and keep (to restart a server on its history). Default a new one, removed on stop. */
+  dataDir?: string;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!existsSync(headlessEntry)) throw new Error(`${headlessEntry} is missing: run \`npm run build\` first`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'mk-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mk-e2e-'));
   const child = spawn(
     process.execPath,
     [
       headlessEntry,
       '--port',
-      '0',
+      String(options.port ?? 0),
       '--host',
       '127.0.0.1',
       '--data-dir',
       dataDir,
       '--no-auth',
       '--source',
-      'synthetic',
+      options.source ?? 'synthetic',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -44,7 +54,7 @@ export async function startServer(): Promise<RunningServer> {
   });
   const stop = async () => {
     await kill(child);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const url = await listeningUrl(child);

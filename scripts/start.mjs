@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm start [-- --port N …]`: build, then run the Electron kiosk; where Electron cannot start (no display, or its
 // binary is missing and cannot be downloaded), say why in one line and run the headless server instead.
-// Environment: MOTION_KIOSK_SKIP_BUILD=1 skips the build; ELECTRON_FETCH_TIMEOUT_MS caps the binary download
-// (default 30000), so a blocked network fails fast instead of hanging.
+// A blocked network fails fast: the download host is probed first (5 s) before the real download starts.
+// Environment: MOTION_KIOSK_SKIP_BUILD=1 skips the build; ELECTRON_FETCH_TIMEOUT_MS caps the download itself
+// (default 600000, for slow links); ELECTRON_MIRROR is honoured as electron's own installer does.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,11 +34,30 @@ export function installedElectron() {
   return existsSync(binary) ? binary : null;
 }
 
+/** Null when a TCP connection to the binary's download host opens within `timeoutMs`, else why not (one line). */
+export function downloadHostProblem(env = process.env, timeoutMs = 5000) {
+  // Behind a proxy the host is not dialled directly; leave the verdict to the download itself.
+  if (env.ELECTRON_GET_USE_PROXY || env.HTTPS_PROXY || env.https_proxy) return Promise.resolve(null);
+  const mirror = env.ELECTRON_MIRROR || env.npm_config_electron_mirror || 'https://github.com/';
+  const url = new URL(mirror);
+  const port = Number(url.port) || (url.protocol === 'http:' ? 80 : 443);
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname, port, timeout: timeoutMs });
+    const done = (problem) => {
+      socket.destroy();
+      resolve(problem && `cannot reach ${url.hostname}:${port} to download the Electron binary (${problem})`);
+    };
+    socket.once('connect', () => done(null));
+    socket.once('timeout', () => done(`no answer in ${timeoutMs} ms`));
+    socket.once('error', (err) => done(err.code ?? err.message));
+  });
+}
+
 /**
  * Downloads the Electron binary (what electron does on first launch) in a child process that is killed after
  * `timeoutMs`. Resolves `{ binary }` or `{ problem }` (one line).
  */
-export function fetchElectron(timeoutMs = Number(process.env.ELECTRON_FETCH_TIMEOUT_MS) || 30_000) {
+export function fetchElectron(timeoutMs = Number(process.env.ELECTRON_FETCH_TIMEOUT_MS) || 600_000) {
   const installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [installer], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -93,10 +114,12 @@ async function main() {
   let binary = null;
   if (!problem) {
     binary = installedElectron();
-    if (!binary) ({ binary, problem } = await fetchElectron());
+    if (!binary) problem = await downloadHostProblem();
+    if (!binary && !problem) ({ binary, problem } = await fetchElectron());
   }
   if (binary && !problem) {
-    const electron = await run(binary, ['.', ...args]);
+    // Ozone is picked before the app's code runs, so the Wayland/X11 hint goes on the command line.
+    const electron = await run(binary, ['.', '--ozone-platform-hint=auto', ...args]);
     // A kiosk that ran and quit is done; one that died at once (missing system libraries, no usable GPU/display
     // connection) falls back like a missing binary.
     if (electron.signal || electron.code === 0 || electron.ms > 15_000) process.exit(electron.code);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
-import { displayProblem, fetchElectron, installedElectron } from '../scripts/start.mjs';
+import { displayProblem, downloadHostProblem, fetchElectron, installedElectron } from '../scripts/start.mjs';
 
 const root = join(__dirname, '..');
 const cleanup: (() => void)[] = [];
@@ -18,6 +18,16 @@ describe('npm start: deciding whether Electron can run', () => {
     expect(displayProblem({})).toMatch(/no display/);
     expect(displayProblem({ DISPLAY: ':0' })).toBeNull();
     expect(displayProblem({ WAYLAND_DISPLAY: 'wayland-0' })).toBeNull();
+  });
+
+  it('finds an unreachable download host at once', async () => {
+    const closed: Server = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve)); // nothing listens there any more
+    expect(await downloadHostProblem({ ELECTRON_MIRROR: `http://127.0.0.1:${port}/` }, 5000)).toBe(
+      `cannot reach 127.0.0.1:${port} to download the Electron binary (ECONNREFUSED)`,
+    );
   });
 
   it('gives up on a download that hangs after the timeout, not after the network stack gives up', async () => {
@@ -89,8 +99,10 @@ describe.skipIf(!existsSync(join(root, 'out/main/headless.js')))('npm start with
     expect(notes).toEqual([
       'npm start: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); running the headless server instead',
     ]);
-    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const url = stdout.trim().replace('listening on ', '');
+    expect((await fetch(`${url}/healthz`)).ok).toBe(true);
+    const exited = new Promise((resolve) => child.on('close', resolve));
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await exited).toBe(0); // the server's clean stop, passed through
   });
 });

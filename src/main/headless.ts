@@ -17,9 +17,8 @@ async function main(): Promise<void> {
     );
   }
   const core = await startCore(options);
-  process.stdout.write(`listening on ${core.url}\n`);
-  for (const url of core.lanUrls) log.info(`dashboard on the network: ${url}`);
-
+  // Signal handlers go in before the `listening on` line: a script that stops the server as soon as
+  // it reads the line must get a clean stop.
   const shutdown = (signal: string) => {
     log.info({ signal }, 'stopping');
     core.stop().then(
@@ -32,6 +31,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  process.stdout.write(`listening on ${core.url}\n`);
+  for (const url of core.lanUrls) log.info(`dashboard on the network: ${url}`);
 }
 
 main().catch((err: unknown) => {

@@ -8,6 +8,8 @@ import { builtDashboardDir } from './static-dir';
 // Electron entry (`npm start`, the packaged app). Everything but the window lives in the core, shared with
 // the headless server; src/main/kiosk/ holds the Electron-only layer.
 const log = createLogger();
+// systemd, SSH `pkill`, Ctrl+C: leave through the same clean quit as the PIN (core stopped first).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 runKiosk({
   startCore,
   // Packaged: [exe, ...args]; unpackaged: [electron, appPath, ...args].

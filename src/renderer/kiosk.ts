@@ -1,14 +1,7 @@
-/**
- * What the kiosk window's preload exposes as `window.kiosk`; absent in remote browsers.
- * A local, minimal view of `src/preload/api.ts` (written with the kiosk window): the dashboard
- * needs only these two fields and must work without them.
- */
-export interface KioskInfo {
-  readonly version: string;
-  readonly isKiosk: boolean;
-}
+import type { KioskApi } from '../preload/api';
 
-export const kiosk: KioskInfo | undefined = (globalThis as { kiosk?: KioskInfo }).kiosk;
+/** The kiosk window's preload API (`src/preload/api.ts`); undefined in every remote browser. */
+export const kiosk: KioskApi | undefined = window.kiosk;
 
 /** In the kiosk, a touch must never select text or open a context menu. */
 export function applyKioskComfort(): void {

@@ -68,6 +68,11 @@ export interface MotionLevel {
   change: number;
   /** True while a motion event is open. */
   active: boolean;
+  /**
+   * Box of the changed area in this frame, when the detector has one. Optional (added for live overlays):
+   * without it a dashboard can only draw the box of the frame that started the event.
+   */
+  box?: BoundingBox | null;
 }
 
 /** `event: gap`: the resume point asked for was pruned; the stream continues from `oldestId`. */

@@ -27,6 +27,14 @@ export function lowresFor(inputWidth: number | undefined, analysisWidth: number)
   return k;
 }
 
+/**
+ * Options for MJPEG written to ffmpeg's stdin: probe only the first picture instead of seconds of
+ * stream, which at a few stills per second would hold back the first frame for many seconds.
+ */
+export function pipeInputArgs(format: 'mjpeg' | 'image2pipe'): string[] {
+  return ['-probesize', '32', '-analyzeduration', '0', '-f', format, '-c:v', 'mjpeg'];
+}
+
 /** Decoder options for an MJPEG input whose JPEGs are passed through. */
 export function mjpegInputArgs(inputWidth: number | undefined, analysisWidth: number): string[] {
   const lowres = lowresFor(inputWidth, analysisWidth);

@@ -33,8 +33,8 @@ export class FileSource extends ProcessSource {
     return this.loop;
   }
 
-  protected async plan(): Promise<Pipeline> {
-    const info = await probeVideo(this.ffmpeg, ['-i', `file:${this.path}`]);
+  protected async plan(signal: AbortSignal): Promise<Pipeline> {
+    const info = await probeVideo(this.ffmpeg, ['-i', `file:${this.path}`], { signal });
     return { args: fileArgs(this.path, this.loop, info, this.options.settings.analysisWidth) };
   }
 }

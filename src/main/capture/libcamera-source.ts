@@ -1,15 +1,17 @@
-import { execFile } from 'node:child_process';
 import { ChildFeeder } from './child-feeder';
-import { globalArgs, mjpegInputArgs, outputArgs } from './ffmpeg-args';
+import { globalArgs, mjpegInputArgs, outputArgs, pipeInputArgs } from './ffmpeg-args';
 import { findOnPath } from './ffmpeg-path';
 import { parseCameraList, rpicamVidArgs } from './libcamera';
 import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } from './process-source';
+import { runTool } from './run-tool';
 
 /** ffmpeg arguments for the MJPEG stream of rpicam-vid on stdin. */
 export function libcameraFfmpegArgs(settings: SourceOptions['settings']): string[] {
   return [
     ...globalArgs(),
-    ...['-f', 'mjpeg', ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth), '-i', 'pipe:0'],
+    ...pipeInputArgs('mjpeg'),
+    ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth),
+    ...['-i', 'pipe:0'],
     ...outputArgs({ copy: true, analysisWidth: settings.analysisWidth }),
   ];
 }
@@ -31,12 +33,12 @@ export class LibcameraSource extends ProcessSource {
     this.description = `libcamera camera ${index}`;
   }
 
-  protected async plan(): Promise<Pipeline> {
+  protected async plan(signal: AbortSignal): Promise<Pipeline> {
     const vid = findApp('vid');
     if (!vid) {
       throw new SourceUnavailable('rpicam-vid (or libcamera-vid) not found on PATH; install rpicam-apps');
     }
-    await this.#checkCamera();
+    await this.#checkCamera(signal);
     const { captureWidth: width, captureHeight: height, frameRate } = this.options.settings;
     return {
       args: libcameraFfmpegArgs(this.options.settings),
@@ -45,14 +47,11 @@ export class LibcameraSource extends ProcessSource {
   }
 
   /** Fails early with a clear reason when the camera is not listed (skipped if rpicam-hello is missing). */
-  async #checkCamera(): Promise<void> {
+  async #checkCamera(signal: AbortSignal): Promise<void> {
     const hello = findApp('hello');
     if (!hello) return;
-    const output = await new Promise<string>((resolve) =>
-      execFile(hello, ['--list-cameras'], { timeout: 15_000 }, (_err, stdout, stderr) =>
-        resolve(stdout + stderr),
-      ),
-    );
+    const { stdout, stderr } = await runTool(hello, ['--list-cameras'], { signal });
+    const output = stdout + stderr;
     const cameras = parseCameraList(output);
     if (!cameras.some((camera) => camera.index === this.index)) {
       const found = cameras.map((camera) => `${camera.index}: ${camera.sensor}`).join(', ') || 'none';

@@ -18,7 +18,7 @@ export interface LibcameraInfo {
 }
 
 const CAMERA = /^\s*(\d+)\s*:\s*(\S+)\s*\[(\d+)x(\d+)[^\]]*\]\s*\(([^)]*)\)/;
-const MODES = /^\s*Modes:\s*'([^']+)'\s*:(.*)$/;
+const MODES = /^\s*(?:Modes:)?\s*'([^']+)'\s*:(.*)$/;
 const MODE = /(\d+)x(\d+)\s*\[([\d.]+)\s*fps/g;
 
 /** Parses `rpicam-hello --list-cameras` (or `libcamera-hello`); empty for "No cameras available!". */

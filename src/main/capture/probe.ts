@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import { SourceUnavailable } from './process-source';
+import { runTool } from './run-tool';
 import { StderrTail } from './stderr-tail';
 
 /** The first video stream of an input, as ffmpeg reports it. */
@@ -23,21 +23,16 @@ export function parseVideoInfo(report: string): VideoInfo | null {
  * its codec and size. Throws SourceUnavailable with ffmpeg's last words when it cannot be read.
  * @param mask hides secrets in the error message.
  */
-export function probeVideo(
+export async function probeVideo(
   ffmpeg: string,
   inputArgs: string[],
-  options: { timeoutMs?: number; mask?: (text: string) => string } = {},
+  options: { timeoutMs?: number; signal?: AbortSignal; mask?: (text: string) => string } = {},
 ): Promise<VideoInfo> {
   const mask = options.mask ?? ((text: string) => text);
-  return new Promise((resolve, reject) => {
-    const args = ['-hide_banner', '-nostdin', ...inputArgs];
-    execFile(ffmpeg, args, { timeout: options.timeoutMs ?? 15_000 }, (err, _stdout, stderr) => {
-      const info = parseVideoInfo(stderr);
-      if (info) return resolve(info);
-      const tail = new StderrTail();
-      tail.push(Buffer.from(stderr));
-      const why = tail.last() ?? (err?.killed ? 'timed out' : 'no video stream');
-      reject(new SourceUnavailable(mask(why)));
-    });
-  });
+  const { stderr } = await runTool(ffmpeg, ['-hide_banner', '-nostdin', ...inputArgs], options);
+  const info = parseVideoInfo(stderr);
+  if (info) return info;
+  const tail = new StderrTail();
+  tail.push(Buffer.from(stderr));
+  throw new SourceUnavailable(mask(tail.last() ?? 'no video stream found'));
 }

@@ -62,6 +62,8 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   #ffmpeg: ChildProcess | null = null;
   #feeder: Feeder | undefined;
   #exited: Promise<void> = Promise.resolve();
+  #planning: Promise<void> = Promise.resolve();
+  #abort = new AbortController();
   #restartTimer: NodeJS.Timeout | undefined;
   #stallTimer: NodeJS.Timeout | undefined;
   #delay: number;
@@ -78,7 +80,7 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   }
 
   /** Decides what to run for the next attempt; throw SourceUnavailable to go offline with a reason. */
-  protected abstract plan(): Promise<Pipeline>;
+  protected abstract plan(signal: AbortSignal): Promise<Pipeline>;
 
   /** Whether a capture that ended without error should be started again. Default true. */
   protected restartAfterEnd(): boolean {
@@ -93,15 +95,16 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    void this.#attempt();
+    this.#attempt();
   }
 
   async stop(): Promise<void> {
     this.#running = false;
+    this.#abort.abort();
     clearTimeout(this.#restartTimer);
     clearTimeout(this.#stallTimer);
     this.#ffmpeg?.kill('SIGKILL');
-    await Promise.all([this.#exited, this.#feeder?.stop()]);
+    await Promise.all([this.#planning, this.#exited, this.#feeder?.stop()]);
   }
 
   get #firstDelay(): number {
@@ -115,16 +118,15 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
     this.emit('state', state, message);
   }
 
-  async #attempt(): Promise<void> {
+  #attempt(): void {
     this.#setState('starting', `starting ${this.description}`);
-    let pipeline: Pipeline;
-    try {
-      pipeline = await this.plan();
-    } catch (err) {
-      this.#failed(this.mask(err instanceof Error ? err.message : String(err)));
-      return;
-    }
-    if (this.#running) this.#spawn(pipeline);
+    this.#abort = new AbortController();
+    this.#planning = this.plan(this.#abort.signal).then(
+      (pipeline) => {
+        if (this.#running) this.#spawn(pipeline);
+      },
+      (err: unknown) => this.#failed(this.mask(err instanceof Error ? err.message : String(err))),
+    );
   }
 
   #spawn({ args, feeder }: Pipeline): void {
@@ -200,7 +202,7 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
     this.#onlineSince = 0;
     const reason = message === FINISHED ? 'input ended' : message;
     this.#setState('offline', `${reason}; retrying in ${Math.round(this.#delay / 1000)} s`);
-    this.#restartTimer = setTimeout(() => void this.#attempt(), this.#delay);
+    this.#restartTimer = setTimeout(() => this.#attempt(), this.#delay);
     this.#delay = Math.min(this.#delay * 2, this.options.maxRestartDelayMs ?? 30_000);
   }
 

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
 import { globalArgs, grayFilter, outputArgs } from './ffmpeg-args';
 import { type Pipeline, ProcessSource, type SourceOptions } from './process-source';
+import { runTool } from './run-tool';
 
 /** Seconds between two crossings of the walking figure. */
 const PERIOD = 10;
@@ -16,9 +16,7 @@ function drawTextWorks(ffmpeg: string): Promise<boolean> {
   let result = canDrawText.get(ffmpeg);
   if (!result) {
     const args = ['-v', 'error', '-f', 'lavfi', '-i', 'color=s=32x32:d=0.04', '-vf', 'drawtext=text=0'];
-    result = new Promise((resolve) =>
-      execFile(ffmpeg, [...args, '-f', 'null', '-'], { timeout: 10_000 }, (err) => resolve(!err)),
-    );
+    result = runTool(ffmpeg, [...args, '-f', 'null', '-'], { timeoutMs: 10_000 }).then((output) => output.ok);
     canDrawText.set(ffmpeg, result);
   }
   return result;

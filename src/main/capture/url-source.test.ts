@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +77,25 @@ describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
       await source.stop();
     }
     expect(lines.join('')).not.toContain('s3cret-pw');
+  });
+
+  it('stop() while probing a camera that never answers ends the probe at once', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const source = createSource(`url:http://127.0.0.1:${port}/cam`, {
+      camera: 'net',
+      settings: testSettings,
+      log: recordingLog([]),
+    });
+    source.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await childPids()).toHaveLength(1);
+    } finally {
+      await source.stop();
+      silent.close();
+    }
+    expect(await childPids()).toEqual([]);
   });
 });

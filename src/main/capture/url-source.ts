@@ -53,9 +53,12 @@ export class UrlSource extends ProcessSource {
     return masked;
   }
 
-  protected async plan(): Promise<Pipeline> {
+  protected async plan(signal: AbortSignal): Promise<Pipeline> {
     const mask = (text: string) => this.mask(text);
-    const info = await probeVideo(this.ffmpeg, [...urlInputArgs(this.url), '-i', this.url.href], { mask });
+    const info = await probeVideo(this.ffmpeg, [...urlInputArgs(this.url), '-i', this.url.href], {
+      mask,
+      signal,
+    });
     return { args: urlArgs(this.url, info, this.options.settings.analysisWidth) };
   }
 }

@@ -1,19 +1,17 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { globalArgs, mjpegInputArgs, outputArgs } from './ffmpeg-args';
 import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } from './process-source';
+import { runTool } from './run-tool';
 
 /** Whether `ffmpeg -f v4l2 -list_formats all` output offers compressed MJPEG. */
 export function offersMjpeg(listFormatsOutput: string): boolean {
   return /Compressed\s*:\s*mjpeg\s*:/.test(listFormatsOutput);
 }
 
-/** Asks ffmpeg which formats the device offers; resolves with its report (empty when it cannot tell). */
-function listFormats(ffmpeg: string, device: string): Promise<string> {
+/** Asks ffmpeg which formats the device offers; its report is empty when it cannot tell. */
+async function listFormats(ffmpeg: string, device: string, signal: AbortSignal): Promise<string> {
   const args = ['-hide_banner', '-nostdin', '-f', 'v4l2', '-list_formats', 'all', '-i', device];
-  return new Promise((resolve) =>
-    execFile(ffmpeg, args, { timeout: 10_000 }, (_err, _out, stderr) => resolve(stderr)),
-  );
+  return (await runTool(ffmpeg, args, { timeoutMs: 10_000, signal })).stderr;
 }
 
 /** ffmpeg arguments for a V4L2 device: MJPEG passed through when offered, else raw frames encoded. */
@@ -41,11 +39,11 @@ export class V4l2Source extends ProcessSource {
     this.description = `v4l2 camera ${device}`;
   }
 
-  protected async plan(): Promise<Pipeline> {
+  protected async plan(signal: AbortSignal): Promise<Pipeline> {
     if (!existsSync(this.device)) {
       throw new SourceUnavailable(`camera ${this.device} not found (unplugged, or another device name?)`);
     }
-    const mjpeg = offersMjpeg(await listFormats(this.ffmpeg, this.device));
+    const mjpeg = offersMjpeg(await listFormats(this.ffmpeg, this.device, signal));
     if (!mjpeg) this.log.info(`${this.device} offers no MJPEG; encoding its raw frames`);
     return { args: v4l2Args(this.device, mjpeg, this.options.settings) };
   }

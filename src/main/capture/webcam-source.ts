@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import NodeWebcam from 'node-webcam';
-import { globalArgs, mjpegInputArgs, outputArgs } from './ffmpeg-args';
+import { globalArgs, mjpegInputArgs, outputArgs, pipeInputArgs } from './ffmpeg-args';
 import { findOnPath } from './ffmpeg-path';
 import {
   type Feeder,
@@ -21,13 +21,8 @@ const SHELL_SAFE_PATH = /^[A-Za-z0-9._/-]+$/;
 export function webcamFfmpegArgs(settings: SourceOptions['settings']): string[] {
   return [
     ...globalArgs(),
-    ...[
-      '-f',
-      'image2pipe',
-      '-c:v',
-      'mjpeg',
-      ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth),
-    ],
+    ...pipeInputArgs('image2pipe'),
+    ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth),
     ...['-i', 'pipe:0'],
     ...outputArgs({ copy: true, analysisWidth: settings.analysisWidth }),
   ];

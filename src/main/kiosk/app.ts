@@ -1,18 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, ipcMain, Menu, session } from 'electron';
+import { app, Menu, session } from 'electron';
 import type { Logger } from 'pino';
-import { IpcChannel } from '../../shared/ipc';
 import { parseCli } from '../cli';
 import type { Core, CoreOptions } from '../core-api';
 import { resolveCoreOptions } from '../options';
 import { type KioskConfig, parseKioskConfig } from './config';
-import { DisplayPower } from './display-power';
-import { IdleSleeper } from './idle';
-import { registerKioskIpc } from './ipc';
-import { PinGate } from './pin';
+import type { DisplayPower } from './display-power';
+import { startKioskFeatures } from './features';
 import { hardenAllContents, hardenSession } from './session';
-import { shareInfo } from './share';
 import { createKioskWindow, type KioskWindow } from './window';
 
 /** What {@link runKiosk} is given, so that the entry (src/main/index.ts) stays a few lines. */
@@ -42,8 +38,8 @@ export interface Kiosk {
  */
 export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
   const { log } = deps;
-  // Wayland under labwc/wayfire on Raspberry Pi OS Bookworm, X11 elsewhere: let Chromium pick.
-  app.commandLine.appendSwitch('ozone-platform-hint', 'auto');
+  // Wayland or X11 is chosen before this code runs: the desktop entries and `npm start` pass
+  // --ozone-platform-hint=auto (Wayland under labwc/wayfire on Raspberry Pi OS Bookworm, X11 elsewhere).
   if (!app.requestSingleInstanceLock()) {
     log.info('another kiosk instance is running; leaving');
     app.quit();
@@ -82,35 +78,7 @@ export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
     hideCursor: config.hideCursor,
     log,
   });
-  const display = new DisplayPower({
-    commands: config.displayPower,
-    setOverlay: (on) => window.setOverlay(on),
-    onChange: (state) => window.send(IpcChannel.DisplayChanged, state),
-    log,
-  });
-  const sleeper = new IdleSleeper({ sleepAfterMs: config.sleepAfter * 1000, display });
-  const offMotion = core.onMotion(() => sleeper.activity());
-  const pins = new PinGate({ hash: config.pinHash });
-  const unregisterIpc = registerKioskIpc({
-    ipcMain,
-    contents: window.win.webContents,
-    origin,
-    log,
-    handlers: {
-      quit: (pin) => {
-        const refused = pins.check(pin);
-        if (refused) return { ok: false, error: refused };
-        log.info('exit PIN accepted; quitting to the desktop');
-        setImmediate(() => app.quit());
-        return { ok: true };
-      },
-      displayGet: () => display.state,
-      displaySet: (on) => display.set(on),
-      activity: () => sleeper.activity(),
-      share: () => shareInfo(core.lanUrls),
-    },
-  });
-  sleeper.start();
+  const features = startKioskFeatures({ core, window, config, origin, quit: () => app.quit(), log });
 
   app.on('second-instance', () => {
     if (!window.win.isDestroyed()) window.win.show();
@@ -119,10 +87,7 @@ export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
   let stopping = false;
   let stopped = false;
   const shutdown = async () => {
-    sleeper.stop();
-    offMotion();
-    unregisterIpc();
-    await display.set(true); // never leave the desktop behind a dark panel
+    await features.stop();
     await core.stop().catch((err) => log.error({ err }, 'core did not stop cleanly'));
   };
   // Electron does not wait for async work in before-quit: hold the quit, stop the core, then quit for real.
@@ -136,8 +101,7 @@ export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
       app.quit();
     });
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 
   log.info({ url: core.url, lan: core.lanUrls }, 'kiosk running');
-  return { core, window, display };
+  return { core, window, display: features.display };
 }

@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import type { Logger } from 'pino';
 import { isAppUrl } from './origin';
+import { keepShowing } from './recovery';
 
 const HIDE_CURSOR_CSS = '*, *::before, *::after { cursor: none !important; }';
 // Covers everything and catches the waking touch; the preload swallows that touch as well.
@@ -73,18 +74,6 @@ export function createKioskWindow(opts: KioskWindowOptions): KioskWindow {
     contents.insertCSS(css); /* eng-disable DANGEROUS_FUNCTIONS_JS_CHECK */
   let overlay = false;
   let overlayKey: string | null = null;
-  let reloadTimer: NodeJS.Timeout | null = null;
-  let hangTimer: NodeJS.Timeout | null = null;
-
-  const reloadSoon = (why: string) => {
-    if (reloadTimer || win.isDestroyed()) return;
-    log.warn({ why }, 'kiosk window: reloading');
-    reloadTimer = setTimeout(() => {
-      reloadTimer = null;
-      if (!win.isDestroyed()) void contents.loadURL(opts.url).catch(() => reloadSoon('load failed'));
-    }, reloadDelayMs);
-  };
-
   win.once('ready-to-show', () => win.show());
   contents.on('will-navigate', (event, url) => {
     if (isAppUrl(url, origin)) return;
@@ -100,33 +89,13 @@ export function createKioskWindow(opts: KioskWindowOptions): KioskWindow {
     log.warn({ url }, 'kiosk window: new window denied');
     return { action: 'deny' };
   });
-  contents.on('render-process-gone', (_event, details) => reloadSoon(`renderer gone: ${details.reason}`));
-  contents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {
-    // -3 (ERR_ABORTED) is a navigation replaced by another one or blocked above: nothing to recover from.
-    if (isMainFrame && code !== -3) reloadSoon(`load failed: ${code} ${description}`);
-  });
-  win.on('unresponsive', () => {
-    hangTimer ??= setTimeout(() => {
-      hangTimer = null;
-      log.warn('kiosk window: renderer unresponsive; killing it');
-      contents.forcefullyCrashRenderer();
-    }, unresponsiveMs);
-  });
-  win.on('responsive', () => {
-    if (hangTimer) clearTimeout(hangTimer);
-    hangTimer = null;
-  });
-  win.on('closed', () => {
-    if (reloadTimer) clearTimeout(reloadTimer);
-    if (hangTimer) clearTimeout(hangTimer);
-  });
   // Inserted CSS does not survive a reload: put it back on every new document.
   contents.on('dom-ready', () => {
     if (opts.hideCursor) void insertCss(HIDE_CURSOR_CSS);
     if (overlay) void insertCss(OVERLAY_CSS).then((key) => (overlayKey = key));
   });
 
-  void contents.loadURL(opts.url).catch(() => reloadSoon('first load failed'));
+  keepShowing(win, { url: opts.url, reloadDelayMs, unresponsiveMs, log });
 
   return {
     win,

@@ -9,8 +9,9 @@ export type Backend = 'tensorflow' | 'wasm' | 'cpu';
 const defaultOrder: readonly Backend[] = ['tensorflow', 'wasm', 'cpu'];
 
 // Resolved at run time, not bundled: electron-vite keeps dependencies external, so this works
-// from out/main as well as from the sources under vitest.
-const requireHere = createRequire(import.meta.url);
+// from out/main as well as from the sources. CommonJS builds (tsx, a CJS bundle) have `require`;
+// ES modules (vitest, an ESM bundle) build one from import.meta.url.
+const requireHere: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url);
 
 /** Directory holding the wasm backend's .wasm binaries, with a trailing slash as setWasmPaths wants. */
 export function wasmDir(): string {
@@ -40,6 +41,9 @@ export async function selectBackend(
   log?: Logger,
   order: readonly Backend[] = defaultOrder,
 ): Promise<Backend> {
+  // Production mode silences tfjs's console banners (e.g. "install tfjs-node" on the cpu backend);
+  // the choice is logged here instead.
+  tf.enableProdMode();
   for (const name of order) {
     try {
       if (await tryBackend(name)) {

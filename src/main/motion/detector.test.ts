@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../shared/settings';
 import { selectBackend } from './backend';
 import { MotionDetector } from './detector';
-import { flat, withSquare } from './test-frames';
+import { flat, relight, tiles, withSquare } from './test-frames';
 
 const W = 160;
 const H = 120;
@@ -78,20 +78,58 @@ describe('MotionDetector', () => {
     detector.dispose();
   });
 
-  it('treats a global jump as a lighting change and re-learns at once', () => {
+  it('takes a jump of most pixels for a lighting change and re-learns at once', () => {
     const detector = new MotionDetector(defaultSettings);
-    detector.analyse(flat(W, H, 60), W, H);
-    const on = detector.analyse(flat(W, H, 160), W, H);
-    expect(on.lightswitch).toBe(true);
-    expect(on.change).toBe(100);
-    expect(detector.analyse(flat(W, H, 160), W, H).change).toBe(0);
+    detector.analyse(tiles(W, H), W, H);
+    const on = detector.analyse(
+      relight(tiles(W, H), (v) => v + 70),
+      W,
+      H,
+    );
+    expect(on).toEqual({ change: 100, box: null, lightswitch: true });
+    expect(
+      detector.analyse(
+        relight(tiles(W, H), (v) => v + 70),
+        W,
+        H,
+      ).change,
+    ).toBe(0);
     detector.dispose();
   });
 
-  it('reports a global jump as change when lightswitch detection is off', () => {
+  it('explains a change of exposure below lightswitchPercent by the lighting fit, not as motion', () => {
+    const detector = new MotionDetector(defaultSettings);
+    detector.analyse(tiles(W, H), W, H);
+    // Half the pixels (the bright tiles) change by more than noiseLevel.
+    expect(
+      detector.analyse(
+        relight(tiles(W, H), (v) => v * 1.2),
+        W,
+        H,
+      ),
+    ).toEqual({ change: 0, box: null, lightswitch: false });
+    detector.dispose();
+  });
+
+  it('still sees a moving square while the light changes', () => {
+    const detector = new MotionDetector({ ...sharp, lightswitchPercent: 0 });
+    const dark = { x: 40, y: 40, size: 20, level: 0 };
+    detector.analyse(withSquare(tiles(W, H), W, dark), W, H);
+    const moved = detector.analyse(
+      relight(withSquare(tiles(W, H), W, { ...dark, x: 100 }), (v) => v * 1.5 + 10),
+      W,
+      H,
+    );
+    expect(moved.change).toBeGreaterThan(((2 * 20 * 20) / (W * H)) * 100 * 0.8);
+    expect(moved.change).toBeLessThan(((2 * 20 * 20) / (W * H)) * 100 * 1.2);
+    detector.dispose();
+  });
+
+  it('reports a change that no lighting explains when lightswitch detection is off', () => {
     const detector = new MotionDetector({ ...defaultSettings, lightswitchPercent: 0 });
     detector.analyse(flat(W, H, 60), W, H);
-    expect(detector.analyse(flat(W, H, 160), W, H)).toMatchObject({ change: 100, lightswitch: false });
+    const lamp = flat(W, H, 60).map((v, i) => (i % W < W * 0.3 ? 160 : v));
+    expect(detector.analyse(lamp, W, H).change).toBeGreaterThan(25);
     detector.dispose();
   });
 

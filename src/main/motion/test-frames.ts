@@ -17,3 +17,17 @@ export function withSquare(
   }
   return frame;
 }
+
+/** 16x16 tiles of four gray levels (60, 100, 140, 180): a scene with bright and dark parts. */
+export function tiles(width: number, height: number): Uint8Array {
+  const frame = new Uint8Array(width * height);
+  for (let i = 0; i < frame.length; i++) {
+    frame[i] = 60 + 40 * ((Math.floor((i % width) / 16) + Math.floor(i / width / 16)) % 4);
+  }
+  return frame;
+}
+
+/** Every pixel through `f`, clamped to 0..255, as a change of light would do it. */
+export function relight(frame: Uint8Array, f: (v: number) => number): Uint8Array {
+  return frame.map((v) => Math.max(0, Math.min(255, Math.round(f(v)))));
+}

@@ -21,7 +21,8 @@ function formatters(): Formatters {
     f = {
       time: new Intl.DateTimeFormat(tag, { timeStyle: 'medium' }),
       dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium' }),
-      percent: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 }),
+      // Two significant digits: 6.5 %, 0.05 %, 12 %: enough to compare with the threshold at a glance.
+      percent: new Intl.NumberFormat(tag, { style: 'percent', maximumSignificantDigits: 2 }),
       seconds: new Intl.NumberFormat(tag, {
         style: 'unit',
         unit: 'second',

@@ -1,13 +1,14 @@
+import type { MotionLevel } from '../../shared/events';
 import { t } from '../i18n';
 import { formatPercent, formatTime } from '../i18n/format';
 import { fetchSettings, fetchState } from '../net/api';
 import { subscribeEvents } from '../net/event-stream';
 import type { StreamMessage } from '../net/stream-message';
 import { addLevel } from './levels';
-import { cameraStatus, connection, motionBox, pageVisible, settings } from './live';
+import { cameraStatus, connection, motionActive, motionBox, pageVisible, settings } from './live';
 import { announcement, showNotice } from './notices';
 import { notifyMotion } from './notifications';
-import { addLive, atTop, endLive, loadOlder } from './timeline';
+import { addLive, atTop, endLive, events, loadOlder } from './timeline';
 
 function onMessage(message: StreamMessage): void {
   switch (message.type) {
@@ -26,6 +27,7 @@ function onMessage(message: StreamMessage): void {
       break;
     case 'level':
       addLevel(message.data);
+      followLevel(message.data);
       break;
     case 'gap':
       showNotice('notice.gap', { id: message.data.oldestId });
@@ -33,6 +35,7 @@ function onMessage(message: StreamMessage): void {
     case 'motion': {
       const start = message.data;
       motionBox.value = start.box;
+      motionActive.value = true;
       addLive(start, pageVisible.value && atTop.value);
       announcement.value = t('announce.motion', {
         time: formatTime(start.ts),
@@ -43,8 +46,23 @@ function onMessage(message: StreamMessage): void {
     }
     case 'motion-end':
       motionBox.value = null;
+      motionActive.value = false;
       endLive(message.data);
       break;
+  }
+}
+
+/**
+ * Keeps the live overlay in step with each `level`: the frame's own box when the server sends one, else
+ * the box of the open event (also when this tab opened mid-event and never saw its `motion`).
+ */
+function followLevel(level: MotionLevel): void {
+  motionActive.value = level.active;
+  if (!level.active) motionBox.value = null;
+  else if (level.box) motionBox.value = level.box;
+  else if (!motionBox.value) {
+    const newest = events.value[0];
+    motionBox.value = newest && newest.end === null ? newest.box : null;
   }
 }
 

@@ -11,8 +11,11 @@ export const cameraStatus = signal<CameraStatus | null>(null);
 /** The server's settings, kept current by `event: settings`. Null until first loaded. */
 export const settings = signal<Settings | null>(null);
 
-/** Box of the motion event in progress, drawn over the live view; null when all is still. */
+/** Box of the motion event in progress, drawn over the live view; null when unknown or all is still. */
 export const motionBox = signal<BoundingBox | null>(null);
+
+/** True while a motion event is open (from `motion`/`motion-end` and each `level`). */
+export const motionActive = signal(false);
 
 /** Whether this tab is visible: the live stream is paused while it is not. */
 export const pageVisible = signal(document.visibilityState === 'visible');

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { formatNumber, formatPercent, formatSeconds, formatTime } from '../i18n/format';
-import { events } from '../state/timeline';
+import { events, historyState, loadOlder } from '../state/timeline';
 import { openEventId } from '../state/viewer';
 import { BoxOverlay } from './BoxOverlay';
 import { CloseIcon } from './icons';
@@ -24,6 +24,13 @@ export function EventViewer() {
   const show = (i: number) => {
     openEventId.value = list[i]?.id ?? openEventId.value;
   };
+  // At the oldest loaded event, "Older" first pages in more history.
+  const showOlder = async () => {
+    if (index >= list.length - 1) await loadOlder();
+    const next = events.value[events.value.findIndex((e) => e.id === id) + 1];
+    if (next) openEventId.value = next.id;
+  };
+  const atOldest = index >= list.length - 1 && historyState.value === 'end';
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the click is only the backdrop tap; Esc closes a modal dialog natively
     <dialog
@@ -78,12 +85,7 @@ export function EventViewer() {
             <button type="button" class="button" disabled={index <= 0} onClick={() => show(index - 1)}>
               {t('viewer.newer')}
             </button>
-            <button
-              type="button"
-              class="button"
-              disabled={index >= list.length - 1}
-              onClick={() => show(index + 1)}
-            >
+            <button type="button" class="button" disabled={atOldest} onClick={() => void showOlder()}>
               {t('viewer.older')}
             </button>
           </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { cameraStatus, editingMasks, motionBox, pageVisible, settings } from '../state/live';
+import { cameraStatus, editingMasks, motionActive, motionBox, pageVisible, settings } from '../state/live';
 import { BoxOverlay } from './BoxOverlay';
 import { MaskLayer } from './MaskLayer';
 import { StatusLine } from './StatusLine';
@@ -46,7 +46,7 @@ export function LiveView() {
         ) : (
           <BoxOverlay box={motionBox.value} masks={s?.masks ?? []} />
         )}
-        {motionBox.value && !editingMasks.value && <span class="badge motion">{t('live.motion')}</span>}
+        {motionActive.value && !editingMasks.value && <span class="badge motion">{t('live.motion')}</span>}
         {!visible && <span class="badge">{t('live.paused')}</span>}
         <StatusLine lost={lost} />
       </div>

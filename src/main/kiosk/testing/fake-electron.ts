@@ -66,8 +66,6 @@ class FakeApp extends EventEmitter {
   /** True once a quit went through (no before-quit handler held it). */
   quitted = false;
   exitCode: number | null = null;
-  switches: [string, string | undefined][] = [];
-  commandLine = { appendSwitch: (name: string, value?: string) => this.switches.push([name, value]) };
 
   requestSingleInstanceLock(): boolean {
     return this.lockAvailable;
@@ -176,6 +174,28 @@ export const Menu = {
   },
 };
 
+/** The sandboxed preload's side: what it exposed to the page. */
+export const contextBridge = {
+  exposed: {} as Record<string, unknown>,
+  exposeInMainWorld(key: string, api: unknown): void {
+    contextBridge.exposed[key] = api;
+  },
+};
+
+class FakeIpcRenderer extends EventEmitter {
+  invoked: unknown[][] = [];
+  sent: unknown[][] = [];
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.invoked.push([channel, ...args]);
+    return Promise.resolve(`answer to ${channel}`);
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
+}
+
+export const ipcRenderer = new FakeIpcRenderer();
+
 /** Fresh state for the next test (the fake is a module singleton, like Electron's). */
 export function resetFakeElectron(): void {
   Object.assign(app, {
@@ -185,11 +205,14 @@ export function resetFakeElectron(): void {
     quitted: false,
     exitCode: null,
   });
-  app.switches = [];
   app.removeAllListeners();
   BrowserWindow.all = [];
   ipcMain.handlers.clear();
   ipcMain.removeAllListeners();
   session.defaultSession = new FakeSession();
   Menu.applicationMenu = undefined;
+  contextBridge.exposed = {};
+  ipcRenderer.invoked = [];
+  ipcRenderer.sent = [];
+  ipcRenderer.removeAllListeners();
 }

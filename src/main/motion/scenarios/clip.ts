@@ -29,6 +29,9 @@ export function clipArgs(scenario: Scenario, room: string, out: string): string[
   });
   const finish = [`noise=alls=${scenario.noise ?? 6}:allf=t`, 'format=yuvj420p'];
   if (scenario.brightness) finish.unshift(`eq=brightness='${scenario.brightness}':eval=frame`);
+  // eq computes (luma - 0.5) * contrast + 0.5 + brightness: contrast g with brightness (g - 1) / 2 is a gain g.
+  if (scenario.gain)
+    finish.unshift(`eq=contrast='${scenario.gain}':brightness='(${scenario.gain}-1)/2':eval=frame`);
   chain.push(`[s${scenario.objects.length}]${finish.join(',')}`);
   return [
     ...['-v', 'error', '-y', ...inputs, '-filter_complex', chain.join(';')],
@@ -68,8 +71,19 @@ export async function ensureClip(scenario: Scenario): Promise<string> {
 export function decodeGray(clip: string, width: number): Promise<Uint8Array[]> {
   const height = Math.round((width * HEIGHT) / WIDTH);
   const size = width * height;
-  const args = ['-v', 'error', '-f', 'mjpeg', '-framerate', String(FPS), '-i', clip];
-  args.push('-vf', `scale=${width}:${height}:flags=area,format=gray`, '-f', 'rawvideo', 'pipe:1');
+  // Like the camera sources: the JPEG decoder scales by 1/2, 1/4 or 1/8 itself (cheapest), else ffmpeg scales.
+  const lowres = [1, 2, 3].find((r) => WIDTH >> r === width);
+  const args = [
+    '-v',
+    'error',
+    ...(lowres ? ['-lowres', String(lowres)] : []),
+    '-f',
+    'mjpeg',
+    '-framerate',
+    String(FPS),
+  ];
+  const filter = lowres ? 'format=gray' : `scale=${width}:${height}:flags=area,format=gray`;
+  args.push('-i', clip, '-vf', filter, '-f', 'rawvideo', 'pipe:1');
   return new Promise((resolve, reject) => {
     const ffmpeg = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];

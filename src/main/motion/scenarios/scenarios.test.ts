@@ -24,22 +24,37 @@ describe.each(scenarios)('scenario $name: $description', (scenario) => {
   });
 });
 
+/** Share of pixels whose gray level differs by more than the default noiseLevel: what a naive differencer sees. */
+function changedShare(a: Uint8Array, b: Uint8Array): number {
+  return a.filter((v, i) => Math.abs(v - b[i]) > 25).length / a.length;
+}
+
+async function framesOf(name: string): Promise<Uint8Array[]> {
+  const scenario = scenarios.find((s) => s.name === name);
+  if (!scenario) throw new Error(`no scenario ${name}`);
+  return decodeGray(await ensureClip(scenario), ANALYSIS_WIDTH);
+}
+
 describe('the suite can fail', () => {
   it('the masked branch starts events once the mask is removed', async () => {
-    const masked = scenarios.find((s) => s.name === 'masked');
-    if (!masked) throw new Error('no masked scenario');
-    const frames = await decodeGray(await ensureClip(masked), ANALYSIS_WIDTH);
+    const frames = await framesOf('masked');
     expect(
-      replay(frames, ANALYSIS_WIDTH, scenarioSettings(masked, { masks: [] })).events.length,
+      replay(frames, ANALYSIS_WIDTH, { ...scenarioSettings(scenarios[0]), masks: [] }).events.length,
     ).toBeGreaterThan(0);
   });
 
-  it('the light switch starts events once lightswitch detection is off', async () => {
-    const lights = scenarios.find((s) => s.name === 'lights');
-    if (!lights) throw new Error('no lights scenario');
-    const frames = await decodeGray(await ensureClip(lights), ANALYSIS_WIDTH);
-    expect(
-      replay(frames, ANALYSIS_WIDTH, scenarioSettings(lights, { lightswitchPercent: 0 })).events.length,
-    ).toBeGreaterThan(0);
+  it('the light switch changes most pixels of the frame at once', async () => {
+    const frames = await framesOf('lights');
+    expect(changedShare(frames[89], frames[90])).toBeGreaterThan(0.6);
+  });
+
+  it('the flicker and the exposure change more than threshold but less than lightswitchPercent', async () => {
+    const flicker = await framesOf('flicker');
+    const steps = flicker.slice(1).map((frame, i) => changedShare(flicker[i], frame));
+    expect(Math.max(...steps)).toBeGreaterThan(0.1);
+    expect(Math.max(...steps)).toBeLessThan(0.6);
+    const exposure = await framesOf('exposure');
+    expect(changedShare(exposure[89], exposure[92])).toBeGreaterThan(0.1);
+    expect(changedShare(exposure[89], exposure[92])).toBeLessThan(0.6);
   });
 });

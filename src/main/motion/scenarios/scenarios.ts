@@ -27,6 +27,8 @@ export interface Scenario {
   objects: MovingObject[];
   /** Global brightness (-1..1, added to luma) as an ffmpeg `eq` expression of `n`; none by default. */
   brightness?: string;
+  /** Global gain (luma multiplied by it, as light or exposure does) as an expression of `n`; none by default. */
+  gain?: string;
   /** Temporal sensor noise strength (ffmpeg `noise` alls, 0..100). Default 6. */
   noise?: number;
   /** Settings this scenario runs with on top of the defaults (e.g. masks). */
@@ -71,10 +73,19 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'lights',
-    description: 'lights switched off at 3 s and on again at 6 s, no event',
+    description: 'lights switched off (to 45 %) at 3 s and on again at 6 s, no event',
     seconds: 10,
     objects: [],
-    brightness: '-0.3*between(n,90,179)',
+    gain: '1-0.55*between(n,90,179)',
+    truth: [],
+  },
+  {
+    name: 'exposure',
+    description:
+      'auto-exposure brightens the view by half over 0.2 s at 3 s and settles back at 6 s, no event',
+    seconds: 9,
+    objects: [],
+    gain: '1+0.5*clip((n-90)/6,0,1)-0.5*clip((n-180)/6,0,1)',
     truth: [],
   },
   {
@@ -87,10 +98,10 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'flicker',
-    description: 'a light flickering irregularly between two levels, no event',
+    description: 'a light flickering irregularly between 100 % and 86 %, no event',
     seconds: 8,
     objects: [],
-    brightness: '0.15*gt(sin(n*0.9)+sin(n*0.37),0.6)',
+    gain: '1-0.14*gt(sin(n*0.9)+sin(n*0.37),0.6)',
     truth: [],
   },
   {
