@@ -48,6 +48,9 @@ export function sceneGraph(options: {
     `drawbox=x=${Math.round(w * 0.65)}:y=${Math.round(h * 0.12)}:w=${Math.round(w * 0.25)}:h=${Math.round(h * 0.25)}:c=0xb8d0e0:t=fill`,
     `drawbox=x=${Math.round(w * 0.1)}:y=${floor - Math.round(h * 0.17)}:w=${Math.round(w * 0.3)}:h=${Math.round(h * 0.17)}:c=0x6a5040:t=fill`,
     'noise=alls=10:allf=0',
+    // The room never changes: render it once and repeat that frame (saves the noise filter per frame).
+    'trim=end_frame=1',
+    'loop=loop=-1:size=1',
   ].join(',');
   const clock = options.clock
     ? ",drawtext=text='%{localtime\\:%H\\\\\\:%M\\\\\\:%S}':x=12:y=12:fontsize=24:fontcolor=white:box=1:boxcolor=black@0.4"
