@@ -160,10 +160,10 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
         if (this.#ffmpeg !== child) return;
         this.#ffmpeg = null;
         void feeder?.stop();
-        const why = this.mask(
-          failure ?? stderr.last() ?? (signal ? `killed by ${signal}` : `exit code ${code}`),
-        );
-        this.#failed(code === 0 && !failure ? FINISHED : `ffmpeg stopped: ${why}`);
+        if (failure) return this.#failed(this.mask(failure));
+        if (code === 0) return this.#failed(FINISHED);
+        const why = stderr.last() ?? (signal ? `killed by ${signal}` : `exit code ${code}`);
+        this.#failed(this.mask(`ffmpeg stopped: ${why}`));
       });
     });
     if (feeder && child.stdin) feeder.start(child.stdin, fail);
