@@ -1,7 +1,11 @@
 import type { GrayImage } from './pgm-splitter';
 
-/** Pictures of one output waiting for their partner; beyond this the oldest are dropped. */
-const MAX_WAITING = 8;
+/**
+ * Pictures of one output waiting for their partner; beyond this the oldest are dropped. Pipe
+ * buffering alone can put one output a dozen small pictures ahead of the other, so this is
+ * generous (about 2 s at 30 fps) and only bites when one output has really stopped.
+ */
+const MAX_WAITING = 60;
 
 /**
  * Joins ffmpeg's two outputs, the passthrough JPEG and the gray copy, picture by picture. ffmpeg writes

@@ -45,9 +45,9 @@ describe('FramePairer', () => {
   it('drops the oldest pictures when one output stops', () => {
     const pairs: string[] = [];
     const pairer = new FramePairer((jpeg) => pairs.push(jpeg.toString()));
-    for (let i = 0; i < 20; i++) pairer.pushJpeg(Buffer.from(String(i)));
-    expect(pairer.dropped).toBe(12);
+    for (let i = 0; i < 70; i++) pairer.pushJpeg(Buffer.from(String(i)));
+    expect(pairer.dropped).toBe(10);
     pairer.pushGray({ gray: Uint8Array.of(0), width: 1, height: 1 });
-    expect(pairs).toEqual(['12']);
+    expect(pairs).toEqual(['10']);
   });
 });
