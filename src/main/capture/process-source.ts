@@ -109,7 +109,8 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   #setState(state: SourceState, message?: string): void {
     if (this.#state === state && state !== 'offline') return;
     this.#state = state;
-    this.log[state === 'offline' ? 'warn' : 'info']({ state }, message ?? state);
+    // Debug only: the owner of the source reports state changes (Camera logs and broadcasts them).
+    this.log.debug({ state }, message ?? state);
     this.emit('state', state, message);
   }
 
