@@ -67,10 +67,12 @@ export function sceneGraph(options: {
 
 /** `synthetic`: an ffmpeg-generated room with someone walking through it; needs no camera. */
 export class SyntheticSource extends ProcessSource {
-  readonly description = 'synthetic scene';
+  readonly description: string;
 
   constructor(options: SourceOptions) {
     super(options);
+    const { captureWidth, captureHeight, frameRate } = options.settings;
+    this.description = `synthetic scene ${captureWidth}x${captureHeight} @ ${frameRate} fps`;
   }
 
   protected async plan(): Promise<Pipeline> {
