@@ -13,9 +13,11 @@ export interface OutputPlan {
 
 /** Options every source's ffmpeg starts with. */
 export function globalArgs(): string[] {
-  // passthrough: exactly one picture per input frame on each output, so the two outputs stay paired.
-  return ['-hide_banner', '-nostdin', '-loglevel', 'error', '-vsync', 'passthrough'];
+  return ['-hide_banner', '-nostdin', '-loglevel', 'error'];
 }
+
+/** Exactly one picture per input frame on each output, so that the two outputs stay paired. */
+const PASSTHROUGH = ['-fps_mode', 'passthrough'];
 
 /**
  * The largest MJPEG `-lowres` (decode at 1/2^k size, much cheaper) that still leaves at least
@@ -53,9 +55,9 @@ export function outputArgs(plan: OutputPlan): string[] {
     ? ['-map', `[${labels.gray}]`]
     : ['-map', '0:v:0', '-vf', grayFilter(plan.analysisWidth)];
   return [
-    ...['-map', labels ? `[${labels.jpeg}]` : '0:v:0', ...jpeg, '-f', 'mjpeg', 'pipe:1'],
+    ...['-map', labels ? `[${labels.jpeg}]` : '0:v:0', ...PASSTHROUGH, ...jpeg, '-f', 'mjpeg', 'pipe:1'],
     ...gray,
-    ...['-c:v', 'pgm', '-f', 'image2pipe', 'pipe:3'],
+    ...[...PASSTHROUGH, '-c:v', 'pgm', '-f', 'image2pipe', 'pipe:3'],
   ];
 }
 

@@ -22,7 +22,7 @@ export interface FramePairerOptions {
 
 /**
  * Joins ffmpeg's two outputs, the passthrough JPEG and the gray copy, picture by picture. ffmpeg
- * writes one picture to each output per input frame (`-vsync passthrough`), the JPEG first, so
+ * writes one picture to each output per input frame (`-fps_mode passthrough`), the JPEG first, so
  * the n-th JPEG belongs with the n-th gray picture and both arrive within a millisecond or so.
  *
  * Except when a JPEG fails to decode: it is still copied, but has no gray picture (or the splitter

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Settings } from '../../shared/settings';
+import { ffmpegCaps, withoutFpsMode } from './ffmpeg-caps';
 import { resolveFfmpeg } from './ffmpeg-path';
 import { FfmpegRun } from './ffmpeg-run';
 import type { FrameSource, FrameSourceEvents, SourceState } from './frame';
@@ -117,9 +118,10 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   #attempt(): void {
     this.#setState('starting', `starting ${this.description}`);
     this.#abort = new AbortController();
-    this.#planning = this.plan(this.#abort.signal).then(
-      (pipeline) => {
-        if (this.#running) this.#spawn(pipeline);
+    this.#planning = Promise.all([this.plan(this.#abort.signal), ffmpegCaps(this.ffmpeg)]).then(
+      ([pipeline, caps]) => {
+        if (!this.#running) return;
+        this.#spawn(caps.fpsMode ? pipeline : { ...pipeline, args: withoutFpsMode(pipeline.args) });
       },
       (err: unknown) => this.#failed(this.mask(err instanceof Error ? err.message : String(err))),
     );

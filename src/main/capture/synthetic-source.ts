@@ -1,6 +1,6 @@
 import { globalArgs, grayFilter, outputArgs } from './ffmpeg-args';
+import { ffmpegCaps } from './ffmpeg-caps';
 import { type Pipeline, ProcessSource, type SourceOptions } from './process-source';
-import { runTool } from './run-tool';
 
 /** Seconds between two crossings of the walking figure. */
 const PERIOD = 10;
@@ -8,19 +8,6 @@ const PERIOD = 10;
 const CROSSING = 4;
 /** Seconds after start when the first crossing begins, so that tests see motion quickly. */
 const FIRST = 2;
-
-const canDrawText = new Map<string, Promise<boolean>>();
-
-/** Whether this ffmpeg's drawtext works (it needs libfreetype and a default font). */
-function drawTextWorks(ffmpeg: string): Promise<boolean> {
-  let result = canDrawText.get(ffmpeg);
-  if (!result) {
-    const args = ['-v', 'error', '-f', 'lavfi', '-i', 'color=s=32x32:d=0.04', '-vf', 'drawtext=text=0'];
-    result = runTool(ffmpeg, [...args, '-f', 'null', '-'], { timeoutMs: 10_000 }).then((output) => output.ok);
-    canDrawText.set(ffmpeg, result);
-  }
-  return result;
-}
 
 /**
  * The filter graph of a room: wall, floor, window and table, mild static grain, a figure that
@@ -77,7 +64,7 @@ export class SyntheticSource extends ProcessSource {
 
   protected async plan(): Promise<Pipeline> {
     const { captureWidth, captureHeight, frameRate, analysisWidth } = this.options.settings;
-    const clock = await drawTextWorks(this.ffmpeg);
+    const clock = (await ffmpegCaps(this.ffmpeg)).drawText;
     const graph = sceneGraph({
       width: captureWidth,
       height: captureHeight,
