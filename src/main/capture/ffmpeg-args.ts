@@ -50,12 +50,13 @@ export function mjpegInputArgs(inputWidth: number | undefined, analysisWidth: nu
  */
 export function outputArgs(plan: OutputPlan): string[] {
   const { labels } = plan;
-  const jpeg = plan.copy ? ['-c:v', 'copy'] : ['-c:v', 'mjpeg', '-q:v', '5'];
+  // Stream copy never drops or repeats pictures; only encoded outputs need passthrough.
+  const jpeg = plan.copy ? ['-c:v', 'copy'] : [...PASSTHROUGH, '-c:v', 'mjpeg', '-q:v', '5'];
   const gray = labels
     ? ['-map', `[${labels.gray}]`]
     : ['-map', '0:v:0', '-vf', grayFilter(plan.analysisWidth)];
   return [
-    ...['-map', labels ? `[${labels.jpeg}]` : '0:v:0', ...PASSTHROUGH, ...jpeg, '-f', 'mjpeg', 'pipe:1'],
+    ...['-map', labels ? `[${labels.jpeg}]` : '0:v:0', ...jpeg, '-f', 'mjpeg', 'pipe:1'],
     ...gray,
     ...[...PASSTHROUGH, '-c:v', 'pgm', '-f', 'image2pipe', 'pipe:3'],
   ];

@@ -29,7 +29,7 @@ describe('ffmpeg arguments', () => {
   it('writes JPEG to stdout and PGM gray scaled to analysisWidth to fd 3', () => {
     const args = outputArgs({ copy: true, analysisWidth: 200 });
     expect(args.join(' ')).toBe(
-      '-map 0:v:0 -fps_mode passthrough -c:v copy -f mjpeg pipe:1 ' +
+      '-map 0:v:0 -c:v copy -f mjpeg pipe:1 ' +
         '-map 0:v:0 -vf scale=200:-1:flags=fast_bilinear,format=gray -fps_mode passthrough -c:v pgm -f image2pipe pipe:3',
     );
     expect(outputArgs({ copy: false, analysisWidth: 160 })).toContain('mjpeg');
