@@ -58,6 +58,8 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   protected readonly log: Logger;
   protected readonly ffmpeg: string;
   #running = false;
+  /** Why no ffmpeg could be found, if none could. */
+  #noFfmpeg: string | undefined;
   #run: FfmpegRun | null = null;
   #planning: Promise<void> = Promise.resolve();
   #abort = new AbortController();
@@ -72,7 +74,13 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
     super();
     this.camera = options.camera;
     this.log = options.log.child({ camera: options.camera });
-    this.ffmpeg = options.ffmpeg ?? resolveFfmpeg();
+    try {
+      this.ffmpeg = options.ffmpeg ?? resolveFfmpeg();
+    } catch (err) {
+      // Reported as the offline reason at every attempt rather than thrown at construction.
+      this.ffmpeg = '';
+      this.#noFfmpeg = (err as Error).message;
+    }
     this.#delay = this.#firstDelay;
   }
 
@@ -118,6 +126,10 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   #attempt(): void {
     this.#setState('starting', `starting ${this.description}`);
     this.#abort = new AbortController();
+    if (this.#noFfmpeg) {
+      this.#failed(this.#noFfmpeg);
+      return;
+    }
     this.#planning = Promise.all([this.plan(this.#abort.signal), ffmpegCaps(this.ffmpeg)]).then(
       ([pipeline, caps]) => {
         if (!this.#running) return;
