@@ -30,10 +30,12 @@ export function lowresFor(inputWidth: number | undefined, analysisWidth: number)
 }
 
 /**
- * Options for MJPEG written to ffmpeg's stdin: probe only the first picture instead of seconds of
+ * Options for JPEGs written to ffmpeg's stdin: probe only the first picture instead of seconds of
  * stream, which at a few stills per second would hold back the first frame for many seconds.
+ * `mjpeg`: bare concatenated JPEGs, each cut when the next begins (one frame late);
+ * `mpjpeg`: multipart parts with Content-Length, each read the moment it is complete.
  */
-export function pipeInputArgs(format: 'mjpeg' | 'image2pipe'): string[] {
+export function pipeInputArgs(format: 'mjpeg' | 'mpjpeg'): string[] {
   return ['-probesize', '32', '-analyzeduration', '0', '-f', format, '-c:v', 'mjpeg'];
 }
 

@@ -102,7 +102,7 @@ describe('ffmpeg arguments', () => {
       expect(args.slice(args.indexOf('-i')).join(' ')).toContain('-c:v copy -f mjpeg pipe:1');
     }
     expect(argAfter(libcameraFfmpegArgs(settings), '-f')).toBe('mjpeg');
-    expect(argAfter(webcamFfmpegArgs(settings), '-f')).toBe('image2pipe');
+    expect(argAfter(webcamFfmpegArgs(settings), '-f')).toBe('mpjpeg');
   });
 });
 

@@ -17,11 +17,20 @@ import { WEBCAM_DEVICE } from './source-spec';
 /** node-webcam writes each still to a file named in a shell command: the path must be this plain. */
 const SHELL_SAFE_PATH = /^[A-Za-z0-9._/-]+$/;
 
-/** ffmpeg arguments for JPEG stills written to its stdin. */
+/**
+ * One still as a multipart part. Its Content-Length lets ffmpeg's mpjpeg reader hand the picture
+ * on at once; bare JPEGs (image2pipe) are only cut when the next one starts, a whole still late.
+ */
+export function multipartPart(jpeg: Buffer): Buffer {
+  const head = `--still\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length}\r\n\r\n`;
+  return Buffer.concat([Buffer.from(head), jpeg, Buffer.from('\r\n')]);
+}
+
+/** ffmpeg arguments for JPEG stills written to its stdin as multipart parts. */
 export function webcamFfmpegArgs(settings: SourceOptions['settings']): string[] {
   return [
     ...globalArgs(),
-    ...pipeInputArgs('image2pipe'),
+    ...pipeInputArgs('mpjpeg'),
     ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth),
     ...['-i', 'pipe:0'],
     ...outputArgs({ copy: true, analysisWidth: settings.analysisWidth }),
@@ -68,7 +77,7 @@ class StillsFeeder implements Feeder {
           webcam.capture(still, (err, data) => (err ? reject(err) : resolve(data))),
         );
         if (!this.#running) break;
-        stdin.write(jpeg);
+        stdin.write(multipartPart(jpeg));
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, interval - (Date.now() - started))));
       }
     } finally {
