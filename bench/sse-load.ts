@@ -6,13 +6,18 @@
 import { connect, type Socket } from 'node:net';
 import { LatencyHistogram } from './latency-histogram';
 
-type Command = { cmd: 'connect'; port: number; connections: number } | { cmd: 'expect'; ids: number[] };
+type Command =
+  | { cmd: 'connect'; port: number; connections: number }
+  | { cmd: 'reconnect'; port: number }
+  | { cmd: 'expect'; ids: number[] };
 
 interface Conn {
-  socket: Socket;
+  socket: Socket | null;
   rest: string;
   head: boolean;
   ids: number[];
+  /** Set while we close it on purpose (reconnect, end of run). */
+  leaving: boolean;
 }
 
 const wallMs = () => performance.timeOrigin + performance.now();
@@ -50,47 +55,45 @@ function onData(conn: Conn, chunk: Buffer): void {
   conn.rest = text.slice(start);
 }
 
-function open(port: number): Promise<void> {
+/** Connects `conn` (again), resuming after its last id; resolves once the response head is in. */
+function attach(conn: Conn, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const conn: Conn = {
-      // One read buffer shared by every connection (reads are handled synchronously): no allocation
-      // per read, so the load generator leaves more of the shared CPU to the server it measures.
-      socket: connect({
-        port,
-        host: '127.0.0.1',
-        onread: {
-          buffer: READ_BUFFER,
-          callback: (bytes: number, buffer: Uint8Array) => {
-            const wasHead = conn.head;
-            onData(conn, Buffer.from(buffer.buffer, buffer.byteOffset, bytes));
-            if (!wasHead && conn.head) resolve();
-            return true;
-          },
+    const last = conn.ids.at(-1);
+    const resume = last === undefined ? '' : `Last-Event-ID: ${last}\r\n`;
+    conn.rest = '';
+    conn.head = false;
+    conn.leaving = false;
+    // One read buffer shared by every connection (reads are handled synchronously): no allocation
+    // per read, so the load generator leaves more of the shared CPU to the server it measures.
+    const socket = connect({
+      port,
+      host: '127.0.0.1',
+      onread: {
+        buffer: READ_BUFFER,
+        callback: (bytes: number, buffer: Uint8Array) => {
+          const wasHead = conn.head;
+          onData(conn, Buffer.from(buffer.buffer, buffer.byteOffset, bytes));
+          if (!wasHead && conn.head) resolve();
+          return true;
         },
-      }),
-      rest: '',
-      head: false,
-      ids: [],
-    };
-    conns.push(conn);
-    conn.socket.on('connect', () => conn.socket.write('GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
-    conn.socket.on('error', reject);
-    conn.socket.on('close', () => {
+      },
+    });
+    conn.socket = socket;
+    socket.on('connect', () => socket.write(`GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n${resume}\r\n`));
+    socket.on('error', reject);
+    socket.on('close', () => {
       if (!conn.head) reject(new Error('closed before the response head'));
-      else closedEarly++;
+      else if (!conn.leaving) closedEarly++;
     });
   });
 }
 
-async function openAll(port: number, count: number): Promise<void> {
-  const inFlight = 64;
+/** Runs `task` over `items` with 64 in flight: connecting thousands at once overflows the listen backlog. */
+async function inBatches<T>(items: T[], task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (next < count) {
-        next++;
-        await open(port);
-      }
+    Array.from({ length: 64 }, async () => {
+      while (next < items.length) await task(items[next++]);
     }),
   );
 }
@@ -113,18 +116,34 @@ function verify(ids: number[]): { lost: number; duplicates: number; disordered: 
 process.on('message', async (message: Command) => {
   try {
     if (message.cmd === 'connect') {
-      await openAll(message.port, message.connections);
+      for (let i = 0; i < message.connections; i++) {
+        conns.push({ socket: null, rest: '', head: false, ids: [], leaving: false });
+      }
+      await inBatches(conns, (conn) => attach(conn, message.port));
       cpuAtConnected = process.cpuUsage();
       send({ type: 'connected', connections: conns.length });
       return;
     }
+    if (message.cmd === 'reconnect') {
+      // Every client drops its stream and comes back with Last-Event-ID while events keep coming.
+      await inBatches(conns, (conn) => {
+        conn.leaving = true;
+        conn.socket?.destroy();
+        return attach(conn, message.port);
+      });
+      send({ type: 'reconnected' });
+      return;
+    }
     const last = message.ids.at(-1) ?? 0;
     const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && conns.some((c) => (c.ids.at(-1) ?? 0) < last && !c.socket.destroyed)) {
+    while (Date.now() < deadline && conns.some((c) => (c.ids.at(-1) ?? 0) < last && !c.socket?.destroyed)) {
       await new Promise((r) => setTimeout(r, 100));
     }
     const cpu = process.cpuUsage(cpuAtConnected);
-    for (const conn of conns) conn.socket.destroy();
+    for (const conn of conns) {
+      conn.leaving = true;
+      conn.socket?.destroy();
+    }
     send({
       type: 'result',
       ...verify(message.ids),

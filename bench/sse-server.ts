@@ -33,14 +33,15 @@ async function main(): Promise<void> {
     const rssBefore = process.memoryUsage().rss;
     const started = wallMs();
     const ids: number[] = [];
+    const publishMs: number[] = [];
     const interval = 1000 / message.rate;
     for (let i = 0; i < message.count; i++) {
       const due = started + i * interval;
       const wait = due - wallMs();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      ids.push(
-        s.hub.publishMotionStart({ camera: 'bench', ts: wallMs() / 1000, change: 5, box: null }, jpeg).id,
-      );
+      const at = wallMs();
+      ids.push(s.hub.publishMotionStart({ camera: 'bench', ts: at / 1000, change: 5, box: null }, jpeg).id);
+      publishMs.push(wallMs() - at);
     }
     // Let the last writes leave before measuring.
     await new Promise((r) => setTimeout(r, 1000));
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     send({
       type: 'published',
       ids,
+      publishMs,
       seconds: (wallMs() - started) / 1000,
       cpuMs: (cpu.user + cpu.system) / 1000,
       userMs: cpu.user / 1000,

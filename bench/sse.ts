@@ -1,5 +1,5 @@
 /**
- * `npm run bench:sse -- --clients N [--rate R] [--events E] [--per-process K]`
+ * `npm run bench:sse -- --clients N [--rate R] [--events E] [--per-process K] [--reconnect]`
  *
  * Starts the real event server in one process and N raw SSE clients on 127.0.0.1 spread over
  * load processes of at most K connections each, publishes E motion events at R per second, and
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '1' },
     events: { type: 'string', default: '30' },
     'per-process': { type: 'string', default: '5000' },
+    /** Halfway through, every client drops its stream and resumes with Last-Event-ID. */
+    reconnect: { type: 'boolean', default: false },
   },
 });
 
@@ -63,6 +65,8 @@ function stopAll(): void {
 
 interface PublishReport {
   ids: number[];
+  /** Wall time of each publish call: commit, then a write to every client. */
+  publishMs: number[];
   seconds: number;
   cpuMs: number;
   userMs: number;
@@ -78,6 +82,11 @@ interface LoadReport {
   closedEarly: number;
   cpuMs: number;
   histogram: { bins: number[]; max: number };
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -101,6 +110,19 @@ async function main(): Promise<void> {
 
   const published = next<PublishReport>(server, 'published', (events / rate) * 1000 + 120_000);
   server.send({ cmd: 'publish', count: events, rate });
+  let reconnectSeconds: number | null = null;
+  if (values.reconnect) {
+    await new Promise((r) => setTimeout(r, (events / rate / 2) * 1000));
+    const started = performance.now();
+    await Promise.all(
+      loads.map(({ proc }) => {
+        const done = next(proc, 'reconnected', 300_000);
+        proc.send({ cmd: 'reconnect', port });
+        return done;
+      }),
+    );
+    reconnectSeconds = (performance.now() - started) / 1000;
+  }
   const result = await published;
   const reports = await Promise.all(
     loads.map(({ proc }) => {
@@ -119,11 +141,23 @@ async function main(): Promise<void> {
   const rows: [string, string][] = [
     ['clients', `${clients} (${loads.length} load processes, connected in ${connectSeconds.toFixed(1)} s)`],
     ['server subscribers at end', String(result.subscribers)],
+    ...(reconnectSeconds === null
+      ? []
+      : [
+          [
+            'reconnect wave',
+            `all ${clients} resumed with Last-Event-ID in ${reconnectSeconds.toFixed(1)} s`,
+          ] as [string, string],
+        ]),
     ['events', `${events} at ${rate}/s over ${result.seconds.toFixed(1)} s`],
     ['deliveries', `${histogram.count} of ${clients * events} expected`],
     ['latency p50', `${histogram.percentile(0.5).toFixed(1)} ms`],
     ['latency p99', `${histogram.percentile(0.99).toFixed(1)} ms`],
     ['latency max', `${histogram.max.toFixed(1)} ms`],
+    [
+      'server publish call p50 / max',
+      `${quantile(result.publishMs, 0.5).toFixed(1)} / ${Math.max(...result.publishMs).toFixed(1)} ms (commit + writing to every client)`,
+    ],
     ['events lost', String(sum('lost'))],
     ['duplicates / out of order', `${sum('duplicates')} / ${sum('disordered')}`],
     ['streams closed early', String(sum('closedEarly'))],

@@ -13,9 +13,11 @@ export interface OutputPlan {
 
 /** Options every source's ffmpeg starts with. */
 export function globalArgs(): string[] {
-  // passthrough: exactly one picture per input frame on each output, so the two outputs stay paired.
-  return ['-hide_banner', '-nostdin', '-loglevel', 'error', '-vsync', 'passthrough'];
+  return ['-hide_banner', '-nostdin', '-loglevel', 'error'];
 }
+
+/** Exactly one picture per input frame on each output, so that the two outputs stay paired. */
+const PASSTHROUGH = ['-fps_mode', 'passthrough'];
 
 /**
  * The largest MJPEG `-lowres` (decode at 1/2^k size, much cheaper) that still leaves at least
@@ -28,10 +30,12 @@ export function lowresFor(inputWidth: number | undefined, analysisWidth: number)
 }
 
 /**
- * Options for MJPEG written to ffmpeg's stdin: probe only the first picture instead of seconds of
+ * Options for JPEGs written to ffmpeg's stdin: probe only the first picture instead of seconds of
  * stream, which at a few stills per second would hold back the first frame for many seconds.
+ * `mjpeg`: bare concatenated JPEGs, each cut when the next begins (one frame late);
+ * `mpjpeg`: multipart parts with Content-Length, each read the moment it is complete.
  */
-export function pipeInputArgs(format: 'mjpeg' | 'image2pipe'): string[] {
+export function pipeInputArgs(format: 'mjpeg' | 'mpjpeg'): string[] {
   return ['-probesize', '32', '-analyzeduration', '0', '-f', format, '-c:v', 'mjpeg'];
 }
 
@@ -48,14 +52,15 @@ export function mjpegInputArgs(inputWidth: number | undefined, analysisWidth: nu
  */
 export function outputArgs(plan: OutputPlan): string[] {
   const { labels } = plan;
-  const jpeg = plan.copy ? ['-c:v', 'copy'] : ['-c:v', 'mjpeg', '-q:v', '5'];
+  // Stream copy never drops or repeats pictures; only encoded outputs need passthrough.
+  const jpeg = plan.copy ? ['-c:v', 'copy'] : [...PASSTHROUGH, '-c:v', 'mjpeg', '-q:v', '5'];
   const gray = labels
     ? ['-map', `[${labels.gray}]`]
     : ['-map', '0:v:0', '-vf', grayFilter(plan.analysisWidth)];
   return [
     ...['-map', labels ? `[${labels.jpeg}]` : '0:v:0', ...jpeg, '-f', 'mjpeg', 'pipe:1'],
     ...gray,
-    ...['-c:v', 'pgm', '-f', 'image2pipe', 'pipe:3'],
+    ...[...PASSTHROUGH, '-c:v', 'pgm', '-f', 'image2pipe', 'pipe:3'],
   ];
 }
 

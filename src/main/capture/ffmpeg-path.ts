@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, sep } from 'node:path';
 
 /** Finds an executable by name on PATH, or returns null. */
 export function findOnPath(name: string, path = process.env.PATH ?? ''): string | null {
@@ -33,11 +33,19 @@ export function resolveFfmpeg(): string {
   }
   try {
     const installer = createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string };
-    cached = installer.path;
+    cached = unpackedPath(installer.path);
     return cached;
   } catch (err) {
     throw new Error(
       `ffmpeg not found on PATH and @ffmpeg-installer/ffmpeg has no binary for this platform (${String(err)})`,
     );
   }
+}
+
+/**
+ * In a packaged app the package resolves inside `app.asar`, but an executable can only run from
+ * `app.asar.unpacked` (electron-builder.yml unpacks @ffmpeg-installer there).
+ */
+export function unpackedPath(path: string): string {
+  return path.replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
 }

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame } from './frame';
 import { createSource } from './index';
+import { MjpegSplitter } from './mjpeg-splitter';
 import {
   childPids,
   collectFrames,
@@ -12,6 +14,10 @@ import {
   silentLog,
   testSettings,
 } from './test-support/helpers';
+
+function mean(pixels: Uint8Array): number {
+  return pixels.reduce((sum, v) => sum + v, 0) / pixels.length;
+}
 
 /** Writes a short test clip with ffmpeg. */
 function makeClip(file: string, codecArgs: string[], seconds: number): void {
@@ -64,5 +70,47 @@ describe('file source (real ffmpeg)', () => {
       await source.stop();
     }
     expect(await childPids()).toEqual([]);
+  });
+
+  it('re-aligns JPEG and gray after a JPEG that fails to decode', async () => {
+    // Frame n is a uniform gray of level 40 + 3n, so its gray picture says which frame it is.
+    const mjpeg = execFileSync('ffmpeg', [
+      ...['-v', 'error', '-f', 'lavfi', '-i', "color=s=160x120:r=25,geq=lum='40+3*N':cb=128:cr=128"],
+      ...['-frames:v', '60', '-q:v', '3', '-f', 'mjpeg', '-'],
+    ]);
+    const jpegs: Buffer[] = [];
+    new MjpegSplitter((jpeg) => jpegs.push(jpeg)).push(mjpeg);
+    // The gray level of each frame as ffmpeg decodes it, before one is spoilt.
+    const raw = execFileSync(
+      'ffmpeg',
+      ['-v', 'error', '-f', 'mjpeg', '-i', '-', '-vf', 'format=gray', '-f', 'rawvideo', '-'],
+      {
+        input: mjpeg,
+        maxBuffer: 1 << 24,
+      },
+    );
+    const size = 160 * 120;
+    const levels = jpegs.map((_, n) => mean(raw.subarray(n * size, (n + 1) * size)));
+    // Spoil frame 5's Huffman code counts (its segment lengths stay right): ffmpeg copies it but cannot decode it.
+    const dht = jpegs[5].indexOf(Buffer.from([0xff, 0xc4]));
+    jpegs[5].fill(0xff, dht + 5, dht + 21);
+    const clip = join(dir, 'levels.mjpeg');
+    await writeFile(clip, Buffer.concat(jpegs));
+    const source = createSource(`file:${clip}`, { camera: 'f', settings: testSettings, log: silentLog });
+    const frames: Frame[] = [];
+    source.on('frame', (frame) => frames.push(frame));
+    source.start();
+    try {
+      await nextState(source, 'offline');
+    } finally {
+      await source.stop();
+    }
+    const mismatched = frames.map((frame) => {
+      const n = jpegs.findIndex((jpeg) => jpeg.equals(frame.jpeg));
+      return Math.abs(mean(frame.gray) - levels[n]) > 1;
+    });
+    expect(frames.length).toBeGreaterThanOrEqual(55);
+    expect(mismatched.slice(0, 5)).toEqual([false, false, false, false, false]);
+    expect(mismatched.slice(-15).every((bad) => !bad)).toBe(true);
   });
 });

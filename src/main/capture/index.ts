@@ -4,7 +4,6 @@ import type { Settings } from '../../shared/settings';
 import { FileSource } from './file-source';
 import type { FrameSource } from './frame';
 import { LibcameraSource } from './libcamera-source';
-import type { SourceOptions } from './process-source';
 import { parseSourceSpec } from './source-spec';
 import { SyntheticSource } from './synthetic-source';
 import { UrlSource } from './url-source';
@@ -32,20 +31,19 @@ export interface CreateSourceOptions {
  */
 export function createSource(spec: string, options: CreateSourceOptions): FrameSource {
   const parsed = parseSourceSpec(spec);
-  const base: SourceOptions = { ...options, log: options.log.child({ camera: options.camera }) };
   switch (parsed.kind) {
     case 'synthetic':
-      return new SyntheticSource(base);
+      return new SyntheticSource(options);
     case 'v4l2':
-      return new V4l2Source(parsed.device, base);
+      return new V4l2Source(parsed.device, options);
     case 'libcamera':
-      return new LibcameraSource(parsed.index, base);
+      return new LibcameraSource(parsed.index, options);
     case 'url':
-      return new UrlSource(parsed.url, base);
+      return new UrlSource(parsed.url, options);
     case 'file':
-      return new FileSource(parsed.path, parsed.loop, base);
+      return new FileSource(parsed.path, parsed.loop, options);
     case 'webcam':
-      return new WebcamSource(parsed.device, base);
+      return new WebcamSource(parsed.device, options);
   }
 }
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { FramePairer } from './frame-pairer';
 import { type GrayImage, PgmSplitter } from './pgm-splitter';
 
 function pgm(width: number, height: number, fill: number): Buffer {
@@ -25,29 +24,5 @@ describe('PgmSplitter', () => {
   it('rejects a stream that is not PGM', () => {
     const splitter = new PgmSplitter(() => {});
     expect(() => splitter.push(Buffer.alloc(100, 0x41))).toThrow(/not PGM/);
-  });
-});
-
-describe('FramePairer', () => {
-  it('pairs the n-th JPEG with the n-th gray picture, whichever arrives first', () => {
-    const pairs: string[] = [];
-    const pairer = new FramePairer((jpeg, image) => pairs.push(`${jpeg.toString()}-${image.gray[0]}`));
-    const gray = (n: number) => ({ gray: Uint8Array.of(n), width: 1, height: 1 });
-    pairer.pushJpeg(Buffer.from('a'));
-    pairer.pushJpeg(Buffer.from('b'));
-    pairer.pushGray(gray(1));
-    pairer.pushGray(gray(2));
-    pairer.pushGray(gray(3));
-    pairer.pushJpeg(Buffer.from('c'));
-    expect(pairs).toEqual(['a-1', 'b-2', 'c-3']);
-  });
-
-  it('drops the oldest pictures when one output stops', () => {
-    const pairs: string[] = [];
-    const pairer = new FramePairer((jpeg) => pairs.push(jpeg.toString()));
-    for (let i = 0; i < 20; i++) pairer.pushJpeg(Buffer.from(String(i)));
-    expect(pairer.dropped).toBe(12);
-    pairer.pushGray({ gray: Uint8Array.of(0), width: 1, height: 1 });
-    expect(pairs).toEqual(['12']);
   });
 });

@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Settings } from '../../shared/settings';
+import { ffmpegCaps, withoutFpsMode } from './ffmpeg-caps';
 import { resolveFfmpeg } from './ffmpeg-path';
+import { FfmpegRun } from './ffmpeg-run';
 import type { FrameSource, FrameSourceEvents, SourceState } from './frame';
-import { FramePairer } from './frame-pairer';
-import { MjpegSplitter } from './mjpeg-splitter';
-import { PgmSplitter } from './pgm-splitter';
-import { StderrTail } from './stderr-tail';
+import type { GrayImage } from './pgm-splitter';
 
 /** What every source is built with. */
 export interface SourceOptions {
@@ -16,6 +14,7 @@ export interface SourceOptions {
   camera: string;
   /** Capture size, frame rate and analysis width. */
   settings: Pick<Settings, 'captureWidth' | 'captureHeight' | 'frameRate' | 'analysisWidth'>;
+  /** Logger; the source's lines carry its `camera` name. */
   log: Logger;
   /** ffmpeg binary. Default: `resolveFfmpeg()`. */
   ffmpeg?: string;
@@ -59,9 +58,9 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   protected readonly log: Logger;
   protected readonly ffmpeg: string;
   #running = false;
-  #ffmpeg: ChildProcess | null = null;
-  #feeder: Feeder | undefined;
-  #exited: Promise<void> = Promise.resolve();
+  /** Why no ffmpeg could be found, if none could. */
+  #noFfmpeg: string | undefined;
+  #run: FfmpegRun | null = null;
   #planning: Promise<void> = Promise.resolve();
   #abort = new AbortController();
   #restartTimer: NodeJS.Timeout | undefined;
@@ -74,8 +73,14 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   constructor(protected readonly options: SourceOptions) {
     super();
     this.camera = options.camera;
-    this.log = options.log;
-    this.ffmpeg = options.ffmpeg ?? resolveFfmpeg();
+    this.log = options.log.child({ camera: options.camera });
+    try {
+      this.ffmpeg = options.ffmpeg ?? resolveFfmpeg();
+    } catch (err) {
+      // Reported as the offline reason at every attempt rather than thrown at construction.
+      this.ffmpeg = '';
+      this.#noFfmpeg = (err as Error).message;
+    }
     this.#delay = this.#firstDelay;
   }
 
@@ -103,8 +108,7 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
     this.#abort.abort();
     clearTimeout(this.#restartTimer);
     clearTimeout(this.#stallTimer);
-    this.#ffmpeg?.kill('SIGKILL');
-    await Promise.all([this.#planning, this.#exited, this.#feeder?.stop()]);
+    await Promise.all([this.#planning, this.#run?.stop()]);
   }
 
   get #firstDelay(): number {
@@ -114,78 +118,57 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   #setState(state: SourceState, message?: string): void {
     if (this.#state === state && state !== 'offline') return;
     this.#state = state;
-    this.log[state === 'offline' ? 'warn' : 'info']({ camera: this.camera, state }, message ?? state);
+    // Debug only: the owner of the source reports state changes (Camera logs and broadcasts them).
+    this.log.debug({ state }, message ?? state);
     this.emit('state', state, message);
   }
 
   #attempt(): void {
     this.#setState('starting', `starting ${this.description}`);
     this.#abort = new AbortController();
-    this.#planning = this.plan(this.#abort.signal).then(
-      (pipeline) => {
-        if (this.#running) this.#spawn(pipeline);
+    if (this.#noFfmpeg) {
+      this.#failed(this.#noFfmpeg);
+      return;
+    }
+    this.#planning = Promise.all([this.plan(this.#abort.signal), ffmpegCaps(this.ffmpeg)]).then(
+      ([pipeline, caps]) => {
+        if (!this.#running) return;
+        this.#spawn(caps.fpsMode ? pipeline : { ...pipeline, args: withoutFpsMode(pipeline.args) });
       },
       (err: unknown) => this.#failed(this.mask(err instanceof Error ? err.message : String(err))),
     );
   }
 
-  #spawn({ args, feeder }: Pipeline): void {
-    this.log.debug({ camera: this.camera, args: args.map((arg) => this.mask(arg)) }, 'spawning ffmpeg');
-    const child = spawn(this.ffmpeg, args, { stdio: [feeder ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe'] });
-    this.#ffmpeg = child;
-    this.#feeder = feeder;
-    const stderr = new StderrTail();
-    const pairer = new FramePairer((jpeg, image) => this.#frame(jpeg, image.gray, image.width, image.height));
-    const jpegs = new MjpegSplitter((jpeg) => pairer.pushJpeg(jpeg));
-    const grays = new PgmSplitter((image) => pairer.pushGray(image));
-    let failure: string | undefined;
-    const fail = (message: string) => {
-      failure ??= message;
-      child.kill('SIGKILL');
-    };
-    child.stdout?.on('data', (chunk: Buffer) => jpegs.push(chunk));
-    (child.stdio[3] as Readable).on('data', (chunk: Buffer) => {
-      try {
-        grays.push(chunk);
-      } catch (err) {
-        fail((err as Error).message);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.stdin?.on('error', () => {}); // ffmpeg exiting first closes the pipe; the exit says why
-    this.#exited = new Promise((resolve) => {
-      child.on('error', (err) => fail(`cannot run ffmpeg (${this.ffmpeg}): ${err.message}`));
-      child.on('close', (code, signal) => {
-        resolve();
-        if (this.#ffmpeg !== child) return;
-        this.#ffmpeg = null;
-        void feeder?.stop();
-        const why = this.mask(
-          failure ?? stderr.last() ?? (signal ? `killed by ${signal}` : `exit code ${code}`),
-        );
-        this.#failed(code === 0 && !failure ? FINISHED : `ffmpeg stopped: ${why}`);
-      });
-    });
-    if (feeder && child.stdin) feeder.start(child.stdin, fail);
-    this.#watchStall(child);
+  #spawn(pipeline: Pipeline): void {
+    this.log.debug({ args: pipeline.args.map((arg) => this.mask(arg)) }, 'spawning ffmpeg');
+    const run = new FfmpegRun(
+      this.ffmpeg,
+      pipeline,
+      (jpeg, image) => this.#frame(jpeg, image),
+      (end) => {
+        if (this.#run !== run) return;
+        this.#run = null;
+        this.#failed(end.finished ? FINISHED : this.mask(end.message));
+      },
+    );
+    this.#run = run;
+    this.#watchStall();
   }
 
-  #frame(jpeg: Buffer, gray: Uint8Array, width: number, height: number): void {
+  #frame(jpeg: Buffer, { gray, width, height }: GrayImage): void {
     if (this.#state !== 'online') {
       this.#onlineSince = Date.now();
       this.#setState('online', `${this.description}: first frame (${width}x${height} gray)`);
     }
-    if (this.#ffmpeg) this.#watchStall(this.#ffmpeg);
+    this.#watchStall();
     this.emit('frame', { seq: ++this.#seq, ts: Date.now(), jpeg, gray, width, height });
   }
 
-  #watchStall(child: ChildProcess): void {
+  /** (Re)arms the timer that kills a capture giving no frames. */
+  #watchStall(): void {
     clearTimeout(this.#stallTimer);
     const ms = this.options.stallTimeoutMs ?? 15_000;
-    this.#stallTimer = setTimeout(() => {
-      this.log.warn({ camera: this.camera }, `no frame for ${ms} ms, restarting`);
-      child.kill('SIGKILL');
-    }, ms);
+    this.#stallTimer = setTimeout(() => this.#run?.fail(`no frame for ${ms / 1000} s`), ms);
     this.#stallTimer.unref();
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/settings';
 import { lowresFor, outputArgs } from './ffmpeg-args';
+import { withoutFpsMode } from './ffmpeg-caps';
 import { fileArgs } from './file-source';
 import { libcameraFfmpegArgs } from './libcamera-source';
 import { parseVideoInfo } from './probe';
@@ -29,9 +30,19 @@ describe('ffmpeg arguments', () => {
     const args = outputArgs({ copy: true, analysisWidth: 200 });
     expect(args.join(' ')).toBe(
       '-map 0:v:0 -c:v copy -f mjpeg pipe:1 ' +
-        '-map 0:v:0 -vf scale=200:-1:flags=fast_bilinear,format=gray -c:v pgm -f image2pipe pipe:3',
+        '-map 0:v:0 -vf scale=200:-1:flags=fast_bilinear,format=gray -fps_mode passthrough -c:v pgm -f image2pipe pipe:3',
     );
     expect(outputArgs({ copy: false, analysisWidth: 160 })).toContain('mjpeg');
+  });
+
+  it('speaks -vsync to an ffmpeg older than 5.1 (no -fps_mode)', () => {
+    const args = ['-loglevel', 'error', '-i', 'x', ...outputArgs({ copy: true, analysisWidth: 160 })];
+    const legacy = withoutFpsMode(args);
+    expect(legacy).not.toContain('-fps_mode');
+    expect(legacy.slice(0, 2)).toEqual(['-vsync', 'passthrough']);
+    expect(legacy.filter((arg) => arg !== 'passthrough')).toEqual(
+      ['-vsync', ...args].filter((arg) => arg !== '-fps_mode' && arg !== 'passthrough'),
+    );
   });
 
   it('v4l2: MJPEG passthrough at 1/4 decode when offered, else raw frames encoded', () => {
@@ -91,7 +102,7 @@ describe('ffmpeg arguments', () => {
       expect(args.slice(args.indexOf('-i')).join(' ')).toContain('-c:v copy -f mjpeg pipe:1');
     }
     expect(argAfter(libcameraFfmpegArgs(settings), '-f')).toBe('mjpeg');
-    expect(argAfter(webcamFfmpegArgs(settings), '-f')).toBe('image2pipe');
+    expect(argAfter(webcamFfmpegArgs(settings), '-f')).toBe('mpjpeg');
   });
 });
 

@@ -8,6 +8,7 @@ import { createSource } from './index';
 import { MjpegSplitter } from './mjpeg-splitter';
 import { childPids, collectFrames, nextState, testSettings } from './test-support/helpers';
 import { startMjpegServer } from './test-support/mjpeg-server';
+import { UrlSource } from './url-source';
 
 /** A logger whose every line lands in `lines`, to check what is logged. */
 function recordingLog(lines: string[]) {
@@ -97,5 +98,24 @@ describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
       silent.close();
     }
     expect(await childPids()).toEqual([]);
+  });
+
+  it('restarts a camera that stops sending frames', async () => {
+    const hanging = await startMjpegServer(jpegs, 15, 5);
+    const source = new UrlSource(new URL(hanging.url), {
+      camera: 'net',
+      settings: testSettings,
+      log: recordingLog([]),
+      stallTimeoutMs: 1000,
+    });
+    source.start();
+    try {
+      await nextState(source, 'online');
+      expect(await nextState(source, 'offline')).toMatch(/no frame for 1 s; retrying/);
+      await nextState(source, 'online');
+    } finally {
+      await source.stop();
+      await hanging.close();
+    }
   });
 });

@@ -51,4 +51,21 @@ describe('webcam source (real node-webcam, fswebcam and ffmpeg)', () => {
       await source.stop();
     }
   });
+
+  it('goes offline naming fswebcam and the device when the device is missing', async () => {
+    const source = createSource('webcam:/dev/video63', {
+      camera: 'w',
+      settings: testSettings,
+      log: silentLog,
+    });
+    source.start();
+    try {
+      expect(await nextState(source, 'offline')).toMatch(
+        /^fswebcam \/dev\/video63: No webcam found; retrying/,
+      );
+    } finally {
+      await source.stop();
+    }
+    expect(await childPids()).toEqual([]);
+  });
 });

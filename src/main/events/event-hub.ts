@@ -3,7 +3,8 @@ import type { HistoryGap, MotionEnd, MotionStart, StoredEvent } from '../../shar
 import { EventRing } from './event-ring';
 import type { EventStore, StoredRow } from './event-store';
 import { encodeSseMessage } from './sse-format';
-import { type EventSink, Subscription } from './subscription';
+import { Subscribers } from './subscribers';
+import type { EventSink } from './subscription';
 
 export type { EventSink } from './subscription';
 
@@ -13,6 +14,12 @@ export interface EventHubOptions {
   ringSize?: number;
   /** Events read per replay step (ring or database); a step waits for the previous one to reach the kernel. Default 200. */
   replayPageSize?: number;
+  /**
+   * Largest share of one core that `level` fan-out may take: after a level update that took d ms
+   * to send, the next one sooner than d / share ms is dropped. With thousands of clients this
+   * lowers the live-graph rate instead of starving motion events and video. Default 0.2.
+   */
+  levelShare?: number;
   log: Logger;
 }
 
@@ -29,13 +36,15 @@ export class EventHub {
   readonly #store: EventStore;
   readonly #ring: EventRing;
   readonly #log: Logger;
-  readonly #live = new Set<Subscription>();
-  readonly #replaying = new Set<Subscription>();
+  readonly #subscribers: Subscribers;
   readonly #remembered = new Map<string, { json: string; chunk: Buffer }>();
   readonly #listeners = new Set<(event: StoredEvent) => void>();
-  readonly replayPageSize: number;
   #lastId: number;
   #count = 0;
+  readonly #levelShare: number;
+  #nextLevelAt = 0;
+  /** `level` updates dropped to keep within `levelShare`. */
+  levelsDropped = 0;
   /** Stored events published by this process. */
   published = 0;
 
@@ -43,8 +52,20 @@ export class EventHub {
     this.#store = opts.store;
     this.#ring = new EventRing(opts.ringSize ?? 1000);
     this.#log = opts.log;
-    this.replayPageSize = opts.replayPageSize ?? 200;
     this.#lastId = opts.store.lastId();
+    // After a restart every client reconnects with Last-Event-ID at once: answer them from memory.
+    const recent = opts.store.after(Math.max(0, this.#lastId - this.#ring.capacity), this.#ring.capacity);
+    for (const row of recent) this.#ring.push({ id: row.id, chunk: encodeStored(row) });
+    this.#levelShare = opts.levelShare ?? 0.2;
+    if (!(this.#levelShare > 0 && this.#levelShare <= 1)) throw new Error('levelShare must be in (0, 1]');
+    const history = {
+      lastId: () => this.#lastId,
+      after: (after: number, limit: number) =>
+        this.#ring.covers(after)
+          ? this.#ring.after(after, limit)
+          : this.#store.after(after, limit).map((row) => ({ id: row.id, chunk: encodeStored(row) })),
+    };
+    this.#subscribers = new Subscribers(history, opts.replayPageSize ?? 200, opts.log);
   }
 
   /** Highest stored id, 0 when none. */
@@ -59,7 +80,7 @@ export class EventHub {
 
   /** Connected subscribers, live and still replaying. */
   get subscriberCount(): number {
-    return this.#live.size + this.#replaying.size;
+    return this.#subscribers.size;
   }
 
   get store(): EventStore {
@@ -111,31 +132,36 @@ export class EventHub {
    * new clients; repeating the remembered value unchanged sends nothing.
    */
   broadcast(type: BroadcastType, data: unknown): void {
+    if (type === 'level') {
+      this.#broadcastLevel(data);
+      return;
+    }
     const json = JSON.stringify(data);
     const chunk = encodeSseMessage({ event: type, data: json });
-    if (type !== 'level') {
-      const camera = (data as { camera?: unknown } | null)?.camera;
-      const key = type === 'status' ? `status:${String(camera)}` : type;
-      if (this.#remembered.get(key)?.json === json) return;
-      this.#remembered.set(key, { json, chunk });
-      // Catching-up clients need the current state too; `level` is only useful live.
-      for (const sub of this.#replaying) sub.send(chunk);
+    const camera = (data as { camera?: unknown } | null)?.camera;
+    const key = type === 'status' ? `status:${String(camera)}` : type;
+    if (this.#remembered.get(key)?.json === json) return;
+    this.#remembered.set(key, { json, chunk });
+    // Catching-up clients need the current state too; `level` is only useful live.
+    this.#subscribers.sendReplaying(chunk);
+    this.#subscribers.sendLive(chunk);
+  }
+
+  #broadcastLevel(data: unknown): void {
+    const start = performance.now();
+    if (start < this.#nextLevelAt) {
+      this.levelsDropped++;
+      return;
     }
-    this.#sendLive(chunk);
+    this.#subscribers.sendLive(encodeSseMessage({ event: 'level', data: JSON.stringify(data) }));
+    const end = performance.now();
+    this.#nextLevelAt = start + (end - start) / this.#levelShare;
   }
 
   /** Sends a pre-encoded chunk (e.g. an SSE comment) to every connected subscriber. */
   sendToAll(chunk: Buffer): void {
-    this.#sendLive(chunk);
-    for (const sub of this.#replaying) sub.send(chunk);
-  }
-
-  /** The hot loop: one write of the shared Buffer per client; drops subscribers whose stream ended. */
-  #sendLive(chunk: Buffer): void {
-    for (const sub of this.#live) {
-      if (sub.done) this.#live.delete(sub);
-      else sub.sink.write(chunk);
-    }
+    this.#subscribers.sendLive(chunk);
+    this.#subscribers.sendReplaying(chunk);
   }
 
   /** Called after each stored event is sent (MQTT, display wake…); returns the unsubscribe function. */
@@ -150,69 +176,16 @@ export class EventHub {
    * Returns the function that disconnects it; call it when the client goes away.
    */
   subscribe(sink: EventSink, lastEventId: number | null): () => void {
-    const sub = new Subscription(sink);
-    for (const { chunk } of this.#remembered.values()) sub.send(chunk);
+    const first = [...this.#remembered.values()].map((entry) => entry.chunk);
     let after = lastEventId;
     // A resume point from the future (a wiped data dir, a made-up number) means "no resume".
     if (after !== null && after >= this.#lastId) after = null;
-    if (after !== null) {
-      const pruned = this.#store.prunedThrough();
-      if (after < pruned) {
-        const gap: HistoryGap = {
-          requestedAfter: after,
-          oldestId: this.#store.oldestId() ?? this.#lastId + 1,
-        };
-        sub.send(encodeSseMessage({ event: 'gap', data: JSON.stringify(gap) }));
-        after = pruned;
-      }
+    if (after !== null && after < this.#store.prunedThrough()) {
+      const gap: HistoryGap = { requestedAfter: after, oldestId: this.#store.oldestId() ?? this.#lastId + 1 };
+      first.push(encodeSseMessage({ event: 'gap', data: JSON.stringify(gap) }));
+      after = this.#store.prunedThrough();
     }
-    if (after === null) {
-      this.#live.add(sub);
-    } else {
-      this.#replaying.add(sub);
-      // The first page is written before this returns; the switch to live comes after its flush.
-      void this.#catchUp(sub, after);
-    }
-    return () => {
-      sub.closed = true;
-      this.#live.delete(sub);
-      this.#replaying.delete(sub);
-    };
-  }
-
-  /**
-   * Sends the stored events after `after`, from the ring while it holds them, else from the store,
-   * one page at a time, each once the previous one reached the kernel (so a long replay never trips
-   * the buffer bound). Joins the live set in the same tick as it finds no newer id.
-   */
-  async #catchUp(sub: Subscription, after: number): Promise<void> {
-    let cursor = after;
-    try {
-      while (!sub.done) {
-        if (cursor >= this.#lastId) {
-          this.#replaying.delete(sub);
-          this.#live.add(sub);
-          return;
-        }
-        const page = this.#ring.covers(cursor)
-          ? this.#ring.after(cursor, this.replayPageSize)
-          : this.#store
-              .after(cursor, this.replayPageSize)
-              .map((row) => ({ id: row.id, chunk: encodeStored(row) }));
-        if (page.length === 0) {
-          // Nothing left after the cursor (pruned meanwhile): the client is as current as it can be.
-          cursor = this.#lastId;
-          continue;
-        }
-        const written = await sub.sink.replay(page.map((event) => event.chunk));
-        if (written === null) break;
-        cursor = page[written - 1].id;
-      }
-    } catch (err) {
-      this.#log.warn({ err }, 'event replay failed; closing the stream');
-      sub.sink.close();
-    }
-    this.#replaying.delete(sub);
+    return this.#subscribers.add(sink, first, after);
   }
 
   #fanOut(row: StoredRow, event: StoredEvent): void {
@@ -220,7 +193,7 @@ export class EventHub {
     this.published++;
     const encoded = { id: row.id, chunk: encodeStored(row) };
     this.#ring.push(encoded);
-    this.#sendLive(encoded.chunk);
+    this.#subscribers.sendLive(encoded.chunk);
     for (const listener of this.#listeners) {
       try {
         listener(event);

@@ -100,3 +100,26 @@ it('removes snapshot files left behind by a crash when it opens', async () => {
 it('rejects nonsense retention options, naming the option', () => {
   expect(() => open(dir(), { maxEvents: -1 })).toThrow(/retention\.maxEvents/);
 });
+
+it('hands each stored event to onEvent listeners after sending it, and keeps the seed count per process', async () => {
+  const { EventHub } = await import('./event-hub');
+  const d = dir();
+  const hub = new EventHub({ store: open(d), log });
+  const seen: string[] = [];
+  const off = hub.onEvent((event) => seen.push(`${event.type}:${event.id}`));
+  const start = hub.publishMotionStart({ camera: 'c', ts: 1, change: 2, box: null }, Buffer.from([1]));
+  hub.publishMotionEnd({
+    camera: 'c',
+    motionId: start.id,
+    ts: 2,
+    duration: 1,
+    peakChange: 3,
+    frames: 4,
+    box: null,
+  });
+  off();
+  hub.publishMotionStart({ camera: 'c', ts: 3, change: 2, box: null }, Buffer.from([1]));
+  expect(seen).toEqual(['motion:1', 'motion-end:2']);
+  expect(hub.count).toBe(2);
+  expect(hub.lastId).toBe(3);
+});

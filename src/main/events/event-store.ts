@@ -56,6 +56,11 @@ export interface EventStoreOptions {
   log: Logger;
   /** Limits on history; see `retention.ts` for the defaults. */
   retention?: RetentionOptions;
+  /**
+   * `full` (default): every commit is fsynced before the event is announced, so it survives a power cut.
+   * `normal`: it survives the process being killed, not a power cut; for storage where an fsync is slow.
+   */
+  durability?: 'full' | 'normal';
 }
 
 /** Opens (or creates) the store under `dataDir`. */
@@ -65,7 +70,7 @@ export function openEventStore(opts: EventStoreOptions): EventStore {
   db.pragma('journal_mode = WAL');
   // FULL: a commit is on disk before the event is announced, so an id a client saw survives
   // a power cut too, not only a process crash. Motion events are rare; the fsync is affordable.
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${opts.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   return new SqliteEventStore(db, new SnapshotFiles(join(opts.dataDir, 'snapshots')), opts);

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { FrameBus } from '../capture/frame-bus';
 import { MJPEG_BOUNDARY, MjpegViewer } from './mjpeg-viewer';
@@ -17,7 +18,7 @@ const NO_CACHE = 'no-cache, no-store, must-revalidate';
 /** `GET /stream.mjpg` (live view, `?fps=N`, `?camera=NAME`) and `GET /snapshot.jpg` (latest frame). */
 export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOptions): void {
   const { stats } = opts;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   app.addHook('preClose', (done) => {
     for (const socket of sockets) socket.destroy();
     done();
@@ -26,7 +27,10 @@ export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOption
   app.get('/snapshot.jpg', (request, reply) => {
     const bus = pickBus(opts.buses, (request.query as Record<string, unknown>).camera);
     const frame = bus.latest;
-    if (!frame) throw new HttpError(503, `no frame yet from camera ${bus.camera}`);
+    if (!frame) {
+      reply.header('Retry-After', '1');
+      throw new HttpError(503, `no frame yet from camera ${bus.camera}`);
+    }
     return reply.header('Cache-Control', NO_CACHE).type('image/jpeg').send(frame.jpeg);
   });
 
@@ -43,6 +47,7 @@ export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOption
       'Cache-Control': NO_CACHE,
       Pragma: 'no-cache',
     });
+    if (!socket) return;
     const viewer = new MjpegViewer(socket, {
       maxFps,
       onFrame: (sent) => {

@@ -86,6 +86,7 @@ describe('live view', () => {
   it('answers /snapshot.jpg with 503 and a reason before the first frame', async () => {
     const res = await fetch(`${s.url}/snapshot.jpg`);
     expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
     expect(((await res.json()) as { error: string }).error).toMatch(/no frame yet/);
   });
 
@@ -174,5 +175,29 @@ describe('live view', () => {
   it('answers 404 for an unknown camera', async () => {
     const res = await fetch(`${s.url}/stream.mjpg?camera=nope`);
     expect(res.status).toBe(404);
+  });
+});
+
+describe('live view limits', () => {
+  it('answers 503 with Retry-After past the viewer limit, and counts frames in /metrics', async () => {
+    const limited = await startTestServer({ maxViewers: 1 });
+    try {
+      const socket = connect(limited.port, '127.0.0.1');
+      socket.write('GET /stream.mjpg HTTP/1.1\r\nHost: x\r\n\r\n');
+      await new Promise((resolve) => socket.once('data', resolve));
+      const refused = await fetch(`${limited.url}/stream.mjpg`);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('10');
+      expect(((await refused.json()) as { error: string }).error).toMatch(/too many live viewers/);
+      limited.bus.publish(frameOf(jpegs[0], 1));
+      limited.bus.publish(frameOf(jpegs[1], 2));
+      const metrics = await (await fetch(`${limited.url}/metrics`)).text();
+      expect(metrics).toMatch(/^motion_kiosk_frames_total\{camera="camera"\} 2$/m);
+      expect(metrics).toMatch(/^motion_kiosk_mjpeg_viewers 1$/m);
+      socket.destroy();
+    } finally {
+      await limited.close();
+      removeDir(limited.dataDir);
+    }
   });
 });

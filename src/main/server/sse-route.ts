@@ -50,6 +50,7 @@ export function registerSseRoute(app: FastifyInstance, opts: SseRouteOptions): v
     const query = request.query as Record<string, unknown>;
     const lastEventId = parseLastEventId(request.headers['last-event-id'], query.lastEventId);
     const socket = hijackSocket(request, reply, HEADERS);
+    if (!socket) return;
     socket.write(formatSseRetry(opts.retryMs));
     let unsubscribe = (): void => {};
     const client = new SseClient(socket, {

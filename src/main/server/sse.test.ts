@@ -174,3 +174,32 @@ describe('GET /events', () => {
     expect(again.status).toBe(200);
   });
 });
+
+describe('misbehaving clients', () => {
+  it('drops a connection that pipelines a second stream request behind the first', async () => {
+    const s = await server();
+    const c = client(s, {}, '/events');
+    await subscribed(s, 1);
+    c.socket.write('GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await c.waitFor(() => c.closed, 5_000, 'the connection to close');
+    await subscribed(s, 0);
+    expect(c.messages.filter((m) => m.event === 'motion')).toEqual([]);
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('level updates', () => {
+  it('drops a level update that would exceed the fan-out CPU share, never a stored event', async () => {
+    // A share this small turns any measurable send time into a long pause before the next level update.
+    const s = await startTestServer({ levelShare: 1e-9 });
+    servers.push(s);
+    const c = client(s);
+    await subscribed(s, 1);
+    s.hub.broadcast('level', { camera: 'camera', change: 1 });
+    s.hub.broadcast('level', { camera: 'camera', change: 2 });
+    s.motion();
+    await c.waitFor(() => c.ids.length === 1);
+    expect(c.messages.map((m) => m.event)).toEqual(['level', 'motion']);
+    expect(s.hub.levelsDropped).toBe(1);
+  });
+});

@@ -1,16 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A tiny HTTP MJPEG camera on 127.0.0.1: serves `jpegs` in a loop as multipart/x-mixed-replace. */
+/**
+ * A tiny HTTP MJPEG camera on 127.0.0.1: serves `jpegs` in a loop as multipart/x-mixed-replace.
+ * @param hangAfter frames after which a connection goes silent but stays open. Default never.
+ */
 export async function startMjpegServer(
   jpegs: Buffer[],
   fps: number,
+  hangAfter = Number.POSITIVE_INFINITY,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'multipart/x-mixed-replace; boundary=frame' });
     let n = 0;
     const timer = setInterval(() => {
+      if (n >= hangAfter) return;
       const jpeg = jpegs[n++ % jpegs.length];
       res.write(`--frame\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length}\r\n\r\n`);
       res.write(jpeg);

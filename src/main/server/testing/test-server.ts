@@ -29,6 +29,7 @@ export interface TestServerOptions extends Partial<Omit<ServerDeps, 'hub' | 'bus
   dataDir?: string;
   retention?: RetentionOptions;
   ringSize?: number;
+  levelShare?: number;
 }
 
 export const SNAPSHOT = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
@@ -59,7 +60,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const dataDir = opts.dataDir ?? tempDataDir();
   const store = openEventStore({ dataDir, log, retention: opts.retention });
-  const hub = new EventHub({ store, log, ringSize: opts.ringSize });
+  const hub = new EventHub({ store, log, ringSize: opts.ringSize, levelShare: opts.levelShare });
   const bus = new FrameBus('camera');
   const app = await createHttpServer({
     hub,

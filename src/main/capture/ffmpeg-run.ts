@@ -1,0 +1,72 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { FramePairer } from './frame-pairer';
+import { MjpegSplitter } from './mjpeg-splitter';
+import { type GrayImage, PgmSplitter } from './pgm-splitter';
+import type { Pipeline } from './process-source';
+import { StderrTail } from './stderr-tail';
+
+/** How a run ended: `finished` = ffmpeg exited cleanly (end of input); else `message` says why. */
+export type RunEnd = { finished: true } | { finished: false; message: string };
+
+/**
+ * One ffmpeg process (and its feeder, if any): reads its two outputs, pairs them picture by
+ * picture and reports how it ended. Restarting is the caller's business.
+ */
+export class FfmpegRun {
+  readonly #child: ChildProcess;
+  #failure: string | undefined;
+  /** Resolves once ffmpeg has exited and its pipes are closed. */
+  readonly exited: Promise<void>;
+
+  constructor(
+    ffmpeg: string,
+    private readonly pipeline: Pipeline,
+    onPicture: (jpeg: Buffer, image: GrayImage) => void,
+    onEnd: (end: RunEnd) => void,
+  ) {
+    const { args, feeder } = pipeline;
+    const child = spawn(ffmpeg, args, { stdio: [feeder ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe'] });
+    this.#child = child;
+    const stderr = new StderrTail();
+    const pairer = new FramePairer(onPicture);
+    const jpegs = new MjpegSplitter((jpeg) => pairer.pushJpeg(jpeg));
+    const grays = new PgmSplitter((image) => pairer.pushGray(image));
+    child.stdout?.on('data', (chunk: Buffer) => jpegs.push(chunk));
+    (child.stdio[3] as Readable).on('data', (chunk: Buffer) => {
+      try {
+        grays.push(chunk);
+      } catch (err) {
+        this.fail((err as Error).message);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdin?.on('error', () => {}); // ffmpeg exiting first closes the pipe; its exit says why
+    this.exited = new Promise((resolve) => {
+      child.on('error', (err) => this.fail(`cannot run ffmpeg (${ffmpeg}): ${err.message}`));
+      child.on('close', (code, signal) => {
+        void feeder?.stop();
+        resolve();
+        if (this.#failure) onEnd({ finished: false, message: this.#failure });
+        else if (code === 0) onEnd({ finished: true });
+        else {
+          const why = stderr.last() ?? (signal ? `killed by ${signal}` : `exit code ${code}`);
+          onEnd({ finished: false, message: `ffmpeg stopped: ${why}` });
+        }
+      });
+    });
+    if (feeder && child.stdin) feeder.start(child.stdin, (message) => this.fail(message));
+  }
+
+  /** Kills ffmpeg; the first reason given is the one reported. */
+  fail(message: string): void {
+    this.#failure ??= message;
+    this.#child.kill('SIGKILL');
+  }
+
+  /** Kills ffmpeg and the feeder; resolves once both are gone. */
+  async stop(): Promise<void> {
+    this.#child.kill('SIGKILL');
+    await Promise.all([this.exited, this.pipeline.feeder?.stop()]);
+  }
+}
