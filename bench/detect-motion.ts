@@ -2,13 +2,12 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { rasteriseMasks } from '../src/main/motion/mask';
 import type { DetectedEvent } from '../src/main/motion/scenarios/replay';
 import { FPS, HEIGHT, type Scenario, WIDTH } from '../src/main/motion/scenarios/scenarios';
 import type { Settings } from '../src/shared/settings';
+import { startClipCamera } from './detect-camera';
 import { processCpuMs } from './detect-proc';
 
 export interface MotionRun {
@@ -32,19 +31,6 @@ export interface MotionOptions {
   lightswitchPercent: number;
   /** Seconds of the clip's first frame sent before the clip, while Motion connects and settles. Default 8. */
   leadInSeconds?: number;
-}
-
-/** Splits bare concatenated JPEGs at their end-of-image markers. */
-function splitJpegs(data: Buffer): Buffer[] {
-  const frames: Buffer[] = [];
-  let start = 0;
-  for (let i = data.indexOf(0xd9, 1); i > 0; i = data.indexOf(0xd9, i + 1)) {
-    if (data[i - 1] === 0xff && data[start] === 0xff && data[start + 1] === 0xd8) {
-      frames.push(data.subarray(start, i + 1));
-      start = i + 1;
-    }
-  }
-  return frames;
 }
 
 /** Motion's mask file: a PGM at capture size, 255 where it detects, 0 where it ignores. */
@@ -90,55 +76,27 @@ function motionConfig(url: string, o: MotionOptions, mask: string | null, hook: 
 export async function runMotion(clip: string, scenario: Scenario, o: MotionOptions): Promise<MotionRun> {
   await rm(o.workDir, { recursive: true, force: true });
   await mkdir(o.workDir, { recursive: true });
-  const frames = splitJpegs(await readFile(clip));
-  const leadIn = Math.round((o.leadInSeconds ?? 8) * FPS);
-  const tail = Math.round((o.settings.eventGap + 3) * FPS);
+  const frameCount = scenario.seconds * FPS;
   const hookLog = join(o.workDir, 'hooks.log');
   const hook = join(o.workDir, 'hook.sh');
   await writeFile(hook, '#!/bin/sh\necho "$1 $(date +%s.%N)" >> "$MOTION_HOOK_LOG"\n', { mode: 0o755 });
   const maskFile = scenario.settings?.masks?.length ? join(o.workDir, 'mask.pgm') : null;
   if (maskFile) await writeFile(maskFile, maskPgm(o.settings.masks));
 
-  let connections = 0;
-  let clipStart = 0;
+  let pid = 0;
   let cpuAtStart = 0;
   let cpuAtEnd = 0;
-  let pid = 0;
-  let finished: () => void = () => {};
-  const done = new Promise<void>((resolve) => {
-    finished = resolve;
+  const camera = await startClipCamera(clip, {
+    leadInSeconds: o.leadInSeconds ?? 8,
+    tailSeconds: o.settings.eventGap + 3,
+    onClipStart: () => {
+      cpuAtStart = processCpuMs(pid);
+    },
+    onClipEnd: () => {
+      cpuAtEnd = processCpuMs(pid);
+    },
   });
-  const server = createServer((req, res) => {
-    connections++;
-    res.writeHead(200, { 'Content-Type': 'image/jpeg', Connection: 'close' });
-    const t0 = performance.now();
-    let n = 0;
-    let closed = false;
-    req.on('close', () => {
-      closed = true;
-    });
-    const tick = () => {
-      if (closed) return;
-      const i = n - leadIn;
-      if (i === 0) {
-        clipStart = Date.now() / 1000;
-        cpuAtStart = processCpuMs(pid);
-      }
-      if (i === frames.length) cpuAtEnd = processCpuMs(pid);
-      if (i === frames.length + tail) {
-        res.end();
-        finished();
-        return;
-      }
-      res.write(frames[Math.max(0, Math.min(i, frames.length - 1))]);
-      n++;
-      setTimeout(tick, Math.max(0, t0 + (n * 1000) / FPS - performance.now()));
-    };
-    tick();
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/clip.mjpg`;
+  const url = camera.url;
   const config = join(o.workDir, 'motion.conf');
   await writeFile(config, motionConfig(url, o, maskFile, hook));
 
@@ -148,15 +106,19 @@ export async function runMotion(clip: string, scenario: Scenario, o: MotionOptio
   motion.stderr.pipe(log);
   pid = motion.pid ?? 0;
   const exited = once(motion, 'exit');
-  const limit = setTimeout(finished, ((leadIn + frames.length + tail) / FPS) * 1000 + 30_000);
-  await done;
-  clearTimeout(limit);
+  const limit = new Promise<void>((resolve) =>
+    setTimeout(
+      resolve,
+      (o.leadInSeconds ?? 8) * 1000 + (frameCount * 1000) / FPS + (o.settings.eventGap + 3) * 1000 + 30_000,
+    ).unref(),
+  );
+  await Promise.race([camera.played, limit]);
   motion.kill('SIGTERM');
   const killer = setTimeout(() => motion.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(killer);
-  server.closeAllConnections();
-  server.close();
+  camera.close();
+  const clipStart = camera.clipStart;
   if (!clipStart) throw new Error(`Motion never streamed the clip; see ${join(o.workDir, 'motion.log')}`);
 
   const lines = existsSync(hookLog)
@@ -185,7 +147,7 @@ export async function runMotion(clip: string, scenario: Scenario, o: MotionOptio
     events,
     endHooks,
     leadInEvents,
-    connections,
-    cpuMsPerFrame: (cpuAtEnd - cpuAtStart) / frames.length,
+    connections: camera.connections,
+    cpuMsPerFrame: (cpuAtEnd - cpuAtStart) / frameCount,
   };
 }

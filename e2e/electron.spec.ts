@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type ElectronApplication, _electron as electron, expect, type Page, test } from '@playwright/test';
 import type { KioskApi } from '../src/preload/api';
 
@@ -44,6 +45,13 @@ let page: Page;
 let dataDir: string;
 
 test.beforeAll(async () => {
+  // better-sqlite3 as `npm start` gives it to Electron: built for Electron's ABI, once, into the cache.
+  const electronVersion = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
+  // Imported at run time: Playwright compiles spec imports to CommonJS, which an .mjs script cannot be.
+  const script = pathToFileURL(join(root, 'scripts/electron-sqlite.mjs')).href;
+  const { electronSqlite, SQLITE_BINDING_ENV } = await import(script);
+  const sqlite = await electronSqlite({ electronVersion });
+  test.skip(Boolean(sqlite.problem), sqlite.problem);
   dataDir = mkdtempSync(join(tmpdir(), 'mk-electron-'));
   const args = [root, '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--source', 'synthetic'];
   args.push('--no-auth'); // the window is on loopback either way; this keeps the test off the auth design
@@ -52,7 +60,7 @@ test.beforeAll(async () => {
     executablePath: electronBinary() as string,
     args,
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: { ...process.env, LOG_LEVEL: 'warn', [SQLITE_BINDING_ENV as string]: sqlite.binding },
   });
   page = await app.firstWindow();
 });

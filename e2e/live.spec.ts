@@ -1,6 +1,41 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { DASHBOARD_CSP } from '../src/shared/csp';
 import { expect, openDashboard, shownEventIds, test } from './fixtures';
+
+// Every test here runs the dashboard under the server's Content-Security-Policy and fails on any violation:
+// a `securitypolicyviolation` event in the page, or a console message about the policy.
+const cspProblems = new WeakMap<object, string[]>();
+test.beforeEach(async ({ page }) => {
+  const problems: string[] = [];
+  cspProblems.set(page, problems);
+  page.on('console', (message) => {
+    if (/content.security.policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  await page.exposeFunction('reportCspViolation', (line: string) => problems.push(line));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { reportCspViolation(line: string): void }).reportCspViolation;
+      report(
+        `violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+});
+test.afterEach(async ({ page }) => {
+  expect(cspProblems.get(page)).toEqual([]);
+});
+
+test('the dashboard is served with the Content-Security-Policy and its security headers', async ({
+  page,
+}) => {
+  const response = await page.goto('/');
+  const headers = response?.headers() ?? {};
+  expect(headers['content-security-policy']).toBe(DASHBOARD_CSP);
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  await expect(page.locator('img.feed')).toBeVisible();
+});
 
 test('the live view shows frames: the picture changes over time', async ({ page }) => {
   await openDashboard(page);

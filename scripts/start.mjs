@@ -4,12 +4,15 @@
 // A blocked network fails fast: the download host is probed first (5 s) before the real download starts.
 // Environment: MOTION_KIOSK_SKIP_BUILD=1 skips the build; ELECTRON_FETCH_TIMEOUT_MS caps the download itself
 // (default 600000, for slow links); ELECTRON_MIRROR is honoured as electron's own installer does.
+// Before Electron starts, better-sqlite3 is built for its ABI once (scripts/electron-sqlite.mjs); when that fails
+// it says so in one line and runs the headless server too.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronSqlite, SQLITE_BINDING_ENV } from './electron-sqlite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -83,10 +86,10 @@ export function fetchElectron(timeoutMs = Number(process.env.ELECTRON_FETCH_TIME
 }
 
 /** Runs a child with our stdio, passes SIGINT/SIGTERM on, resolves its exit code and how long it lived. */
-function run(command, args) {
+function run(command, args, env = process.env) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit', cwd: root });
+    const child = spawn(command, args, { stdio: 'inherit', cwd: root, env });
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
@@ -97,6 +100,57 @@ function run(command, args) {
       resolve({ code: code ?? (signal ? 1 : 0), signal, ms: Date.now() - started });
     });
   });
+}
+
+/** The Electron command line: the app in this tree, with the Electron-ABI better-sqlite3 named in the environment. */
+export function electronCommand(binary, args, binding, env = process.env) {
+  // Ozone is picked before the app's code runs, so the Wayland/X11 hint goes on the command line.
+  return {
+    command: binary,
+    args: ['.', '--ozone-platform-hint=auto', ...args],
+    env: { ...env, [SQLITE_BINDING_ENV]: binding },
+  };
+}
+
+/** The one line `npm start` prints before falling back to the headless server. */
+export function fallbackNote(problem) {
+  return `npm start: ${problem}; running the headless server instead\n`;
+}
+
+/**
+ * Decides how `npm start` runs. Resolves `{ electron: { command, args, env } }`, or `{ problem }` (one line) when
+ * Electron cannot run. Each step can be replaced (`steps`), so the decision is tested without Electron.
+ */
+export async function chooseRuntime(args, steps = {}) {
+  const s = {
+    env: process.env,
+    displayProblem,
+    installedElectron,
+    downloadHostProblem,
+    fetchElectron,
+    electronSqlite,
+    electronVersion: () => require('electron/package.json').version,
+    note: (line) => process.stderr.write(`npm start: ${line}\n`),
+    ...steps,
+  };
+  const display = s.displayProblem(s.env);
+  if (display) return { problem: display };
+  let binary = s.installedElectron();
+  if (!binary) {
+    const unreachable = await s.downloadHostProblem(s.env);
+    if (unreachable) return { problem: unreachable };
+    const fetched = await s.fetchElectron();
+    if (fetched.problem) return { problem: fetched.problem };
+    binary = fetched.binary;
+  }
+  const version = s.electronVersion();
+  const sqlite = await s.electronSqlite({
+    electronVersion: version,
+    onBuild: () =>
+      s.note(`building better-sqlite3 for Electron ${version} (once per version; can take minutes)`),
+  });
+  if (sqlite.problem) return { problem: sqlite.problem };
+  return { electron: electronCommand(binary, args, sqlite.binding, s.env) };
 }
 
 async function main() {
@@ -110,22 +164,15 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  let problem = displayProblem();
-  let binary = null;
-  if (!problem) {
-    binary = installedElectron();
-    if (!binary) problem = await downloadHostProblem();
-    if (!binary && !problem) ({ binary, problem } = await fetchElectron());
-  }
-  if (binary && !problem) {
-    // Ozone is picked before the app's code runs, so the Wayland/X11 hint goes on the command line.
-    const electron = await run(binary, ['.', '--ozone-platform-hint=auto', ...args]);
+  let { electron, problem } = await chooseRuntime(args);
+  if (electron) {
+    const kiosk = await run(electron.command, electron.args, electron.env);
     // A kiosk that ran and quit is done; one that died at once (missing system libraries, no usable GPU/display
     // connection) falls back like a missing binary.
-    if (electron.signal || electron.code === 0 || electron.ms > 15_000) process.exit(electron.code);
-    problem = `Electron exited at start-up (${electron.error?.message ?? `exit code ${electron.code}`})`;
+    if (kiosk.signal || kiosk.code === 0 || kiosk.ms > 15_000) process.exit(kiosk.code);
+    problem = `Electron exited at start-up (${kiosk.error?.message ?? `exit code ${kiosk.code}`})`;
   }
-  process.stderr.write(`npm start: ${problem}; running the headless server instead\n`);
+  process.stderr.write(fallbackNote(problem));
   const server = await run(process.execPath, [join(root, 'out/main/headless.js'), ...args]);
   process.exit(server.code);
 }

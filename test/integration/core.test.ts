@@ -6,9 +6,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../src/main/core';
 import type { Core } from '../../src/main/core-api';
+import { SseTestClient } from '../../src/main/server/testing/sse-test-client';
 import type { AppState } from '../../src/shared/api';
 import type { MotionStart } from '../../src/shared/events';
-import { RawSseClient } from '../helpers/sse-client';
 
 // The walking skeleton end to end: the real core with the real ffmpeg synthetic camera,
 // talked to over real HTTP. The synthetic scene's object crosses every ~10 s.
@@ -35,14 +35,18 @@ afterAll(async () => {
 
 describe('core with the synthetic camera', () => {
   it('pushes seed-compatible motion events to every client, with the same ids, and resumes by Last-Event-ID', async () => {
-    const a = await RawSseClient.open(`${core.url}/events`);
-    const b = await RawSseClient.open(`${core.url}/events`);
+    const port = Number(new URL(core.url).port);
+    const a = new SseTestClient(port);
+    const b = new SseTestClient(port);
+    await a.waitFor(() => a.status !== 0, 10_000, 'response head');
     expect(a.status).toBe(200);
     expect(a.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(a.headers['cache-control']).toMatch(/no-cache/);
     expect(a.headers['x-accel-buffering']).toBe('no');
 
-    const first = await a.waitFor((m) => m.event === 'motion', 30_000);
+    const firstMotion = () => a.messages.find((m) => m.event === 'motion');
+    await a.waitFor(() => firstMotion() !== undefined, 30_000, 'event: motion');
+    const first = firstMotion() as NonNullable<ReturnType<typeof firstMotion>>;
     const data = JSON.parse(first.data) as MotionStart;
     // The seed dashboard's exact use of the payload.
     expect(typeof data.ts).toBe('number');
@@ -52,19 +56,17 @@ describe('core with the synthetic camera', () => {
     expect(data.count).toBeGreaterThanOrEqual(1);
     expect(first.id).toBe(String(data.id));
 
-    const seenByB = await b.waitFor((m) => m.id === first.id, 10_000);
-    expect(seenByB.data).toBe(first.data);
+    await b.waitFor(() => b.ids.includes(data.id), 10_000, 'the same event on the second client');
+    expect(b.messages.find((m) => m.id === first.id)?.data).toBe(first.data);
 
     // Wait for the event to end so that there is history after the first id.
-    await a.waitFor((m) => m.event === 'motion-end', 30_000);
-    const stored = a.messages.filter((m) => m.id !== undefined);
-    const after = Number(stored[0].id);
-    const resumed = await RawSseClient.open(`${core.url}/events`, { 'Last-Event-ID': String(after) });
-    const expected = stored.filter((m) => Number(m.id) > after).map((m) => m.id);
-    const last = Number(expected[expected.length - 1]);
-    await resumed.waitFor((m) => Number(m.id) === last, 10_000);
-    const replayed = resumed.messages.filter((m) => m.id !== undefined && Number(m.id) <= last);
-    expect(replayed.map((m) => m.id)).toEqual(expected);
+    await a.waitFor(() => a.messages.some((m) => m.event === 'motion-end'), 30_000, 'event: motion-end');
+    const after = a.ids[0];
+    const expected = a.ids.filter((id) => id > after);
+    const last = expected[expected.length - 1];
+    const resumed = new SseTestClient(port, '/events', { 'Last-Event-ID': String(after) });
+    await resumed.waitFor(() => resumed.ids.includes(last), 10_000, 'the replay');
+    expect(resumed.ids.filter((id) => id <= last)).toEqual(expected);
     for (const client of [a, b, resumed]) client.close();
   });
 

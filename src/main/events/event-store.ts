@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { EventPage, EventRecord } from '../../shared/api';
 import type { MotionEnd, MotionStart, StoredEventType } from '../../shared/events';
+import { sqliteNativeBinding } from './native-binding';
 import { Pruner } from './pruner';
 import { type RetentionOptions, resolveRetention } from './retention';
 import { SCHEMA, SnapshotFiles } from './snapshot-files';
@@ -61,12 +62,19 @@ export interface EventStoreOptions {
    * `normal`: it survives the process being killed, not a power cut; for storage where an fsync is slow.
    */
   durability?: 'full' | 'normal';
+  /**
+   * Path of the `better_sqlite3.node` to load. Default: under Electron, the one `npm start` built for Electron's ABI
+   * (`sqliteNativeBinding()`); otherwise the one better-sqlite3 finds itself.
+   */
+  nativeBinding?: string;
 }
 
 /** Opens (or creates) the store under `dataDir`. */
 export function openEventStore(opts: EventStoreOptions): EventStore {
   mkdirSync(opts.dataDir, { recursive: true });
-  const db = new Database(join(opts.dataDir, 'events.sqlite'));
+  const db = new Database(join(opts.dataDir, 'events.sqlite'), {
+    nativeBinding: opts.nativeBinding ?? sqliteNativeBinding(),
+  });
   db.pragma('journal_mode = WAL');
   // FULL: a commit is on disk before the event is announced, so an id a client saw survives
   // a power cut too, not only a process crash. Motion events are rare; the fsync is affordable.

@@ -1,13 +1,7 @@
 import type { App, Session } from 'electron';
 import type { Logger } from 'pino';
+import { DASHBOARD_CSP } from '../../shared/csp';
 import { isAppUrl } from './origin';
-
-/**
- * The dashboard's Content-Security-Policy. The core's server sends it on `/` (docs/security.md); main adds it
- * to any response from the app's origin that lacks one, so the kiosk window is never without a policy.
- */
-export const DASHBOARD_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; font-src 'self'; object-src 'none'; frame-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * Locks down the kiosk session: every permission request and check is denied (the dashboard needs none: no

@@ -54,6 +54,18 @@ describe('MotionMonitor', () => {
     expect(levels[0]).toEqual({ ts: t0 / 1000, change: 0, active: false });
   });
 
+  it('relearn() makes the next frame the background', () => {
+    const monitor = new MotionMonitor({ settings: defaultSettings, log });
+    const levels: LevelSample[] = [];
+    monitor.on('level', (l) => levels.push(l));
+    monitor.push(frame(0, false));
+    monitor.relearn();
+    monitor.push({ ...frame(6, true), ts: t0 + 1000 });
+    monitor.push({ ...frame(6, true), ts: t0 + 2000 });
+    expect(levels.map((l) => l.change)).toEqual([0, 0, 0]);
+    monitor.dispose();
+  });
+
   it('closes an open event on its own once frames stop arriving', async () => {
     const monitor = new MotionMonitor({
       settings: { ...defaultSettings, eventGap: 0.05 },

@@ -2,9 +2,12 @@ import type { BoundingBox } from '../../shared/events';
 
 /** What the detector found in one frame. */
 export interface FrameAnalysis {
-  /** Percent of analysed (unmasked) pixels whose difference exceeded `noiseLevel`. */
+  /**
+   * Percent of analysed (unmasked) pixels whose difference exceeded `noiseLevel`, after compensating a
+   * global change of light; for a `lightswitch` frame, the share before that compensation.
+   */
   change: number;
-  /** Box around the changed pixels in 0..1 coordinates, null when nothing changed. */
+  /** Box around the changed pixels in 0..1 coordinates, null when nothing changed or for a lightswitch. */
   box: BoundingBox | null;
   /** True when the change was a global lighting change (over `lightswitchPercent`), not motion. */
   lightswitch: boolean;

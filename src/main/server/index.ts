@@ -15,6 +15,7 @@ import { registerHistoryRoutes } from './history-routes';
 import { registerMetrics } from './metrics';
 import { registerMjpegRoutes } from './mjpeg-route';
 import { HttpError } from './params';
+import { registerSecurityHeaders } from './security-headers';
 import { registerSseRoute } from './sse-route';
 import { newStreamStats } from './stream-stats';
 
@@ -51,6 +52,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     forceCloseConnections: true,
   });
   const stats = newStreamStats();
+  registerSecurityHeaders(app);
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const status = err instanceof HttpError ? err.statusCode : (err.statusCode ?? 500);
