@@ -51,7 +51,8 @@ describe('MotionMonitor', () => {
     for (let i = 1; i < levels.length; i++)
       expect(Math.round((levels[i].ts - levels[i - 1].ts) * 1000)).toBeGreaterThanOrEqual(200);
     expect(levels.some((l) => l.active && l.change > 0)).toBe(true);
-    expect(levels[0]).toEqual({ ts: t0 / 1000, change: 0, active: false });
+    expect(levels[0]).toEqual({ ts: t0 / 1000, change: 0, active: false, box: null });
+    expect(levels.find((l) => l.active)?.box).toMatchObject({ y: expect.any(Number), w: expect.any(Number) });
   });
 
   it('relearn() makes the next frame the background', () => {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
+import type { BoundingBox } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
 import type { Frame } from '../capture/frame';
 import { MotionDetector } from './detector';
@@ -17,6 +18,8 @@ export interface LevelSample {
   change: number;
   /** True while a motion event is open. */
   active: boolean;
+  /** Box around this frame's change (0..1), so a live overlay can follow the motion; null when still. */
+  box: BoundingBox | null;
 }
 
 export interface MotionMonitorEvents {
@@ -66,7 +69,12 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
     // A clock that jumped back must not silence the graph.
     if (frame.ts - this.#lastLevelTs >= this.#levelIntervalMs || frame.ts < this.#lastLevelTs) {
       this.#lastLevelTs = frame.ts;
-      this.emit('level', { ts: frame.ts / 1000, change: analysis.change, active: this.#tracker.active });
+      this.emit('level', {
+        ts: frame.ts / 1000,
+        change: analysis.change,
+        active: this.#tracker.active,
+        box: analysis.box,
+      });
     }
   }
 
