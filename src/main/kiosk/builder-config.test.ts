@@ -29,8 +29,9 @@ describe('electron-builder config', () => {
       expect([...(arches as string[])].sort()).toEqual(['arm64', 'armv7l', 'x64']);
   });
 
-  it('makes the deb depend on ffmpeg', () => {
+  it('makes the deb depend on ffmpeg, and on a font with Hangul for the Korean UI', () => {
     expect(config.deb.depends).toContain('ffmpeg');
+    expect(config.deb.depends).toContain('fonts-noto-cjk');
   });
 
   it('installs the autostart entry from resources into /etc/xdg/autostart, starting the installed executable', () => {
