@@ -39,6 +39,11 @@ export class Camera {
   #openEventId: number | null = null;
   readonly #timer: NodeJS.Timeout;
   readonly #motionListeners = new Set<() => void>();
+  /** Source restarts run one after another, so two quick changes cannot leave an extra ffmpeg running. */
+  #restarts: Promise<void> = Promise.resolve();
+  /** Capture settings of the running source. */
+  #capture: Settings;
+  #stopped = false;
 
   constructor(private readonly opts: CameraOptions) {
     this.bus = new FrameBus(opts.name, (err) => opts.log.error({ err }, 'frame subscriber failed'));
@@ -76,6 +81,7 @@ export class Camera {
       this.#fps.tick(frame.ts);
       this.#monitor.push(frame);
     });
+    this.#capture = opts.settings;
     this.#source = this.#createSource(opts.settings);
     this.#timer = setInterval(() => {
       if (this.#status.state === 'online') this.#setStatus({ fps: this.#fps.rate(Date.now()) });
@@ -101,16 +107,27 @@ export class Camera {
   async applySettings(next: Settings, previous: Settings): Promise<void> {
     this.#monitor.updateSettings(next);
     if (captureKeys.every((key) => next[key] === previous[key])) return;
-    this.opts.log.info({ camera: this.opts.name }, 'capture settings changed; restarting the source');
-    await this.#source.stop();
-    this.#source = this.#createSource(next);
-    this.#source.start();
+    // A failed restart is reported to this caller; it must not block the next one.
+    this.#restarts = this.#restarts.catch(() => {}).then(() => this.#restart(next));
+    await this.#restarts;
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     clearInterval(this.#timer);
+    await this.#restarts.catch(() => {});
     await this.#source.stop();
     this.#monitor.dispose();
+  }
+
+  async #restart(settings: Settings): Promise<void> {
+    if (this.#stopped || captureKeys.every((key) => settings[key] === this.#capture[key])) return;
+    this.opts.log.info({ camera: this.opts.name }, 'capture settings changed; restarting the source');
+    await this.#source.stop();
+    if (this.#stopped) return;
+    this.#capture = settings;
+    this.#source = this.#createSource(settings);
+    this.#source.start();
   }
 
   #createSource(settings: Settings): FrameSource {
