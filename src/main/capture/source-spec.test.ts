@@ -70,4 +70,11 @@ describe('maskUrl and secretsOf', () => {
   it('lists the secrets, raw and decoded', () => {
     expect(secretsOf(url)).toEqual(expect.arrayContaining(['admin', 'p%40ss', 'p@ss', 'abc123']));
   });
+
+  it('copes with a literal % in a secret, and lists query secrets as they appear in the URL', () => {
+    const odd = new URL('http://us%ZZer:pw@cam.local/x?token=100%25&key=a%2Fb');
+    const secrets = secretsOf(odd);
+    expect(secrets).toEqual(expect.arrayContaining(['us%ZZer', '100%25', '100%', 'a%2Fb', 'a/b']));
+    expect(maskUrl(odd)).not.toMatch(/100|a%2Fb/);
+  });
 });

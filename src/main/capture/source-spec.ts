@@ -104,9 +104,25 @@ export function maskUrl(url: URL): string {
   return masked.href;
 }
 
-/** The strings of a URL that must never be shown: user, password and secret-looking query values. */
+/** Percent-decoded, or as it is when it is not valid percent-encoding (a literal `%` in a password). */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The strings of a URL that must never be shown: user, password and secret-looking query values,
+ * each as written in the URL (how ffmpeg echoes it) and decoded.
+ */
 export function secretsOf(url: URL): string[] {
   const values = [url.username, url.password];
-  for (const [name, value] of url.searchParams) if (SECRET_PARAM.test(name)) values.push(value);
-  return values.flatMap((value) => [value, decodeURIComponent(value)]);
+  for (const pair of url.search.slice(1).split('&')) {
+    const [name, raw = ''] = pair.split(/=(.*)/s);
+    if (SECRET_PARAM.test(decoded(name.replace(/\+/g, ' '))))
+      values.push(raw, decoded(raw.replace(/\+/g, ' ')));
+  }
+  return values.flatMap((value) => [value, decoded(value)]);
 }
