@@ -1,17 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../shared/settings';
 import { Camera } from './camera';
 import { childPids, silentLog } from './capture/test-support/helpers';
 import { EventHub } from './events/event-hub';
 import { type EventStore, openEventStore } from './events/event-store';
+import { selectBackend } from './motion/backend';
 
 // The real synthetic source (ffmpeg) and the real hub and store; only the camera's lifecycle is under test.
 let dataDir: string;
 let store: EventStore;
 let hub: EventHub;
+
+beforeAll(async () => {
+  await selectBackend(silentLog, ['wasm', 'cpu']);
+});
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'mk-camera-'));
@@ -55,4 +60,25 @@ describe('Camera source restarts', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await childPids()).toEqual([]);
   });
+});
+
+describe('Camera stop', () => {
+  it('ends an open motion event with a stored motion-end', async () => {
+    const cam = camera();
+    const started = new Promise<number>((resolve) =>
+      hub.onEvent((event) => {
+        if (event.type === 'motion') resolve(event.id);
+      }),
+    );
+    cam.start();
+    try {
+      // The synthetic figure starts crossing 2 s in and takes 4 s: stop while it is still moving.
+      const id = await started;
+      expect(store.get(id)?.end).toBeNull();
+      await cam.stop();
+      expect(store.get(id)?.end).toMatchObject({ motionId: id, camera: 'c' });
+    } finally {
+      await cam.stop();
+    }
+  }, 20_000);
 });

@@ -117,6 +117,8 @@ export class Camera {
     clearInterval(this.#timer);
     await this.#restarts.catch(() => {});
     await this.#source.stop();
+    // An announced event must not stay open forever in the history.
+    this.#monitor.finish();
     this.#monitor.dispose();
   }
 

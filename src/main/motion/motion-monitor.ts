@@ -88,6 +88,11 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
     this.#tracker.updateSettings(settings);
   }
 
+  /** Ends the open event, if any, with an `end` (the camera is stopping and no frame will close it). */
+  finish(): void {
+    this.#emitAll(this.#tracker.finish(), null);
+  }
+
   dispose(): void {
     clearInterval(this.#idleTimer);
     this.#detector.dispose();

@@ -86,6 +86,13 @@ export class MotionTracker {
     return [this.#close()];
   }
 
+  /** Closes the open event now, whatever the gap (the camera is stopping); returns its end, if any. */
+  finish(): TrackerOutput[] {
+    this.#consecutive = 0;
+    this.#run = null;
+    return this.#open ? [this.#close()] : [];
+  }
+
   updateSettings(settings: Settings): void {
     this.#settings = settings;
   }
