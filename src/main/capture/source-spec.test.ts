@@ -59,6 +59,17 @@ describe('parseSourceSpec', () => {
   });
 });
 
+describe('parseSourceSpec errors', () => {
+  it.each([
+    'url:ftp://admin:s3cret@cam/live?token=t0psecret',
+    'url:http://admin:s3cret@cam/\u0007?token=t0psecret',
+    'url:http://admin:s3cret@cam/ x?token=t0psecret',
+  ])('never echo URL credentials: %j', (spec) => {
+    expect(() => parseSourceSpec(spec)).toThrow(/^--source "url:[a-z]+:\/\/\*\*\*@cam/);
+    expect(() => parseSourceSpec(spec)).not.toThrow(/s3cret|t0psecret/);
+  });
+});
+
 describe('maskUrl and secretsOf', () => {
   const url = new URL('rtsp://admin:p%40ss@cam.local/live?channel=1&token=abc123');
 

@@ -21,8 +21,12 @@ export const LOOP_SUFFIX = '?loop';
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const WHITESPACE = /\s/;
 
+/** Errors are printed and logged: the spec is shown without URL credentials or secret query values. */
 function invalid(spec: string, why: string): Error {
-  return new Error(`--source ${JSON.stringify(spec)}: ${why}`);
+  const shown = spec
+    .replace(/\/\/[^/?#]*@/, '//***@')
+    .replace(/([?&][^=&#]*(?:user|pass|pwd|token|key|auth|secret)[^=&#]*=)[^&#]*/gi, '$1***');
+  return new Error(`--source ${JSON.stringify(shown)}: ${why}`);
 }
 
 /**
