@@ -9,7 +9,7 @@ const streaming = new WeakSet<Socket>();
  * headers straight onto the socket. The body then needs no chunked framing: it ends when the
  * connection closes. Writing pre-encoded Buffers to the socket is the cheapest fan-out Node has.
  * Returns null (and drops the connection) for a request pipelined behind a stream on the same
- * socket: its response would land inside the stream.
+ * socket: its response would land inside the stream; and null, after the head, for a HEAD request.
  */
 export function hijackSocket(
   request: FastifyRequest,
@@ -25,6 +25,11 @@ export function hijackSocket(
   streaming.add(socket);
   let head = 'HTTP/1.1 200 OK\r\nConnection: close\r\n';
   for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+  // Fastify routes HEAD to GET handlers: a HEAD answer is the head alone, never a stream.
+  if (request.method === 'HEAD') {
+    socket.end(`${head}\r\n`);
+    return null;
+  }
   socket.setNoDelay(true);
   socket.setTimeout(0);
   socket.write(`${head}\r\n`);
