@@ -42,6 +42,26 @@ function display(commands: { off: string[]; on: string[] } | null) {
 }
 
 describe('DisplayPower', () => {
+  it('keeps working after the overlay failed once (a reloading page), and never rejects', async () => {
+    let failNext = true;
+    const overlay: boolean[] = [];
+    const power = new DisplayPower({
+      commands: null,
+      setOverlay: async (on) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('page is reloading');
+        }
+        overlay.push(on);
+      },
+      log,
+    });
+    expect(await power.set(false)).toBe('on');
+    expect(await power.set(false)).toBe('dimmed');
+    expect(await power.set(true)).toBe('on');
+    expect(overlay).toEqual([true, false]);
+  });
+
   it('runs the configured commands, without the overlay', async () => {
     const rec = recorder();
     const { power, overlay, changes } = display(rec.commands);

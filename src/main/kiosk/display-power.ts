@@ -35,7 +35,14 @@ export class DisplayPower {
 
   /** Switches the display on or off; resolves with the state reached. Never rejects. */
   set(on: boolean): Promise<DisplayPowerState> {
-    const next = this.queue.then(() => (on ? this.wake() : this.sleep()));
+    // A failed change (the overlay on a page that is reloading) leaves the state as it was and must not
+    // wedge the queue: every later change would be skipped and the screen could never wake again.
+    const next = this.queue
+      .then(() => (on ? this.wake() : this.sleep()))
+      .catch((err: unknown) => {
+        this.opts.log.warn({ err, on }, 'display power change failed');
+        return this.current;
+      });
     this.queue = next;
     return next;
   }
