@@ -1,13 +1,16 @@
+import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../shared/settings';
 import { Camera } from './camera';
+import type { FrameSource, FrameSourceEvents, SourceState } from './capture/frame';
 import { childPids, silentLog } from './capture/test-support/helpers';
 import { EventHub } from './events/event-hub';
 import { type EventStore, openEventStore } from './events/event-store';
 import { selectBackend } from './motion/backend';
+import { SNAPSHOT } from './server/testing/test-server';
 
 // The real synthetic source (ffmpeg) and the real hub and store; only the camera's lifecycle is under test.
 let dataDir: string;
@@ -81,4 +84,51 @@ describe('Camera stop', () => {
       await cam.stop();
     }
   }, 20_000);
+});
+
+/** A camera stand-in at the source boundary: the test says when it is online and what it sees. */
+class ScriptedSource extends EventEmitter<FrameSourceEvents> implements FrameSource {
+  readonly camera = 'c';
+  readonly description = 'scripted';
+  #seq = 0;
+  start(): void {}
+  async stop(): Promise<void> {}
+  state(state: SourceState): void {
+    this.emit('state', state, undefined);
+  }
+  /** A 160x120 gray scene: uniform, with a bright block when `block` is set. */
+  show(block: boolean, ts: number): void {
+    const gray = new Uint8Array(160 * 120).fill(90);
+    if (block) for (let y = 30; y < 80; y++) gray.fill(220, y * 160 + 40, y * 160 + 90);
+    this.emit('frame', { seq: ++this.#seq, ts, jpeg: SNAPSHOT, gray, width: 160, height: 120 });
+  }
+}
+
+describe('Camera back online', () => {
+  it('re-learns the background: a scene that changed while the camera was offline is not motion', async () => {
+    const source = new ScriptedSource();
+    const cam = new Camera({
+      name: 'c',
+      spec: 'synthetic',
+      settings,
+      backend: 'cpu',
+      hub,
+      log: silentLog,
+      createSource: () => source,
+    });
+    cam.start();
+    try {
+      const t0 = Date.now();
+      source.state('online');
+      for (let i = 0; i < 5; i++) source.show(false, t0 + i * 100);
+      source.state('offline');
+      source.state('starting');
+      // Someone put a box down while the camera was away; nothing moves once it is back.
+      source.state('online');
+      for (let i = 0; i < 10; i++) source.show(true, t0 + 60_000 + i * 100);
+      expect(hub.lastId).toBe(0);
+    } finally {
+      await cam.stop();
+    }
+  });
 });

@@ -24,6 +24,8 @@ export interface CameraOptions {
   backend: string;
   hub: EventHub;
   log: Logger;
+  /** Builds the source for the current capture settings. Default: `createSource(spec, …)`. */
+  createSource?: (settings: Settings) => FrameSource;
 }
 
 /**
@@ -133,7 +135,9 @@ export class Camera {
   }
 
   #createSource(settings: Settings): FrameSource {
-    const source = createSource(this.opts.spec, { camera: this.opts.name, settings, log: this.opts.log });
+    const source =
+      this.opts.createSource?.(settings) ??
+      createSource(this.opts.spec, { camera: this.opts.name, settings, log: this.opts.log });
     source.on('frame', (frame) => this.bus.publish(frame));
     source.on('state', (state, message) => this.#onState(state, message));
     return source;
@@ -142,6 +146,9 @@ export class Camera {
   #onState(state: SourceState, message: string | undefined): void {
     if (state === this.#status.state && message === this.#status.message) return;
     this.opts.log.info({ camera: this.opts.name, state, message }, `camera ${state}`);
+    // The scene (and the camera's exposure) may have changed while no frames came: compare with what
+    // the camera sees now, not with the background from before, or the difference is a false event.
+    if (state === 'online') this.#monitor.relearn();
     this.#setStatus({
       state,
       message,
