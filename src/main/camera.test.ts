@@ -96,10 +96,11 @@ class ScriptedSource extends EventEmitter<FrameSourceEvents> implements FrameSou
   state(state: SourceState): void {
     this.emit('state', state, undefined);
   }
-  /** A 160x120 gray scene: uniform, with a bright block when `block` is set. */
-  show(block: boolean, ts: number): void {
+  /** A 160x120 gray scene: uniform, with a bright 50x50 block whose left edge is at `blockX`, if given. */
+  show(blockX: number | null, ts: number): void {
     const gray = new Uint8Array(160 * 120).fill(90);
-    if (block) for (let y = 30; y < 80; y++) gray.fill(220, y * 160 + 40, y * 160 + 90);
+    if (blockX !== null)
+      for (let y = 30; y < 80; y++) gray.fill(220, y * 160 + blockX, y * 160 + blockX + 50);
     this.emit('frame', { seq: ++this.#seq, ts, jpeg: SNAPSHOT, gray, width: 160, height: 120 });
   }
 }
@@ -120,15 +121,38 @@ describe('Camera back online', () => {
     try {
       const t0 = Date.now();
       source.state('online');
-      for (let i = 0; i < 5; i++) source.show(false, t0 + i * 100);
+      for (let i = 0; i < 5; i++) source.show(null, t0 + i * 100);
       source.state('offline');
       source.state('starting');
       // Someone put a box down while the camera was away; nothing moves once it is back.
       source.state('online');
-      for (let i = 0; i < 10; i++) source.show(true, t0 + 60_000 + i * 100);
+      for (let i = 0; i < 10; i++) source.show(40, t0 + 60_000 + i * 100);
       expect(hub.lastId).toBe(0);
     } finally {
       await cam.stop();
     }
+  });
+});
+
+describe('Camera when the store fails', () => {
+  it('a motion-end that cannot be stored is logged, not thrown out of stop() or a timer', async () => {
+    const source = new ScriptedSource();
+    const cam = new Camera({
+      name: 'c',
+      spec: 'synthetic',
+      settings,
+      backend: 'cpu',
+      hub,
+      log: silentLog,
+      createSource: () => source,
+    });
+    cam.start();
+    const t0 = Date.now();
+    source.state('online');
+    // A block moving to the right: every frame after the first is moving.
+    for (let i = 0; i < 6; i++) source.show(i * 20, t0 + i * 100);
+    expect(hub.lastId).toBe(1);
+    store.close(); // e.g. the disk failed
+    await expect(cam.stop()).resolves.toBeUndefined();
   });
 });

@@ -67,16 +67,22 @@ export class Camera {
     });
     this.#monitor.on('end', (end) => {
       if (this.#openEventId === null) return;
-      opts.hub.publishMotionEnd({
-        camera: opts.name,
-        motionId: this.#openEventId,
-        ts: end.ts / 1000,
-        duration: end.duration,
-        peakChange: end.peakChange,
-        frames: end.frames,
-        box: end.box,
-      });
+      const motionId = this.#openEventId;
       this.#openEventId = null;
+      // Ends also come from the idle timer and from stop(): a store failure must be logged, not thrown there.
+      try {
+        opts.hub.publishMotionEnd({
+          camera: opts.name,
+          motionId,
+          ts: end.ts / 1000,
+          duration: end.duration,
+          peakChange: end.peakChange,
+          frames: end.frames,
+          box: end.box,
+        });
+      } catch (err) {
+        opts.log.error({ err, motionId }, 'could not store the end of a motion event');
+      }
     });
     this.#monitor.on('level', (level) => opts.hub.broadcast('level', { camera: opts.name, ...level }));
     this.bus.subscribe((frame) => {
