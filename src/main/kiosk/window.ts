@@ -91,8 +91,16 @@ export function createKioskWindow(opts: KioskWindowOptions): KioskWindow {
   });
   // Inserted CSS does not survive a reload: put it back on every new document.
   contents.on('dom-ready', () => {
-    if (opts.hideCursor) void insertCss(HIDE_CURSOR_CSS);
-    if (overlay) void insertCss(OVERLAY_CSS).then((key) => (overlayKey = key));
+    // A page torn down mid-insert rejects; the next dom-ready inserts again, so log and go on.
+    const failed = (err: unknown) => log.warn({ err }, 'kiosk window: could not insert CSS');
+    if (opts.hideCursor) insertCss(HIDE_CURSOR_CSS).catch(failed);
+    if (overlay) {
+      insertCss(OVERLAY_CSS)
+        .then((key) => {
+          overlayKey = key;
+        })
+        .catch(failed);
+    }
   });
 
   keepShowing(win, { url: opts.url, reloadDelayMs, unresponsiveMs, log });
