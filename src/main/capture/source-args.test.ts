@@ -106,13 +106,13 @@ describe('ffmpeg arguments', () => {
 });
 
 describe('parseVideoInfo', () => {
-  it('reads codec and size of the first video stream', () => {
+  it('reads codec and size of the first video stream, and the input format', () => {
     const report = [
       "Input #0, mpjpeg, from 'http://127.0.0.1:8081/stream.mjpg':",
       '  Duration: N/A, bitrate: N/A',
       '  Stream #0:0: Video: mjpeg (Baseline), yuvj422p(pc, bt470bg/unknown/unknown), 640x480, 25 tbr, 25 tbn',
     ].join('\n');
-    expect(parseVideoInfo(report)).toEqual({ codec: 'mjpeg', width: 640, height: 480 });
+    expect(parseVideoInfo(report)).toEqual({ codec: 'mjpeg', width: 640, height: 480, format: 'mpjpeg' });
     const mp4 =
       '  Stream #0:0[0x1](und): Video: h264 (High) (avc1 / 0x31637661), yuv420p(progressive), 1920x1080 [SAR 1:1 DAR 16:9], 30 fps';
     expect(parseVideoInfo(mp4)).toEqual({ codec: 'h264', width: 1920, height: 1080 });

@@ -62,6 +62,30 @@ describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
     expect(await childPids()).toEqual([]);
   });
 
+  it('reads a bare-JPEG HTTP camera itself: each frame out before the next JPEG is sent, Basic auth', async () => {
+    const auth: (string | undefined)[] = [];
+    // Three JPEGs per connection, then silence: ffmpeg cutting bare JPEGs would hold back the third.
+    const bare = await startMjpegServer(jpegs, 15, 3, {
+      bare: true,
+      onRequest: (req) => auth.push(req.headers.authorization),
+    });
+    const source = createSource(`url:${bare.url.replace('http://', 'http://admin:s3cret-pw@')}`, {
+      camera: 'net',
+      settings: testSettings,
+      log: recordingLog([]),
+    });
+    source.start();
+    try {
+      const frames = await collectFrames(source, 3, 8000);
+      expect(frames.map((frame) => frame.jpeg)).toEqual(jpegs.slice(0, 3));
+      expect(auth.at(-1)).toBe(`Basic ${Buffer.from('admin:s3cret-pw').toString('base64')}`);
+    } finally {
+      await source.stop();
+      await bare.close();
+    }
+    expect(await childPids()).toEqual([]);
+  });
+
   it('goes offline with a masked reason when the camera cannot be reached', async () => {
     const lines: string[] = [];
     const source = createSource('url:http://admin:s3cret-pw@127.0.0.1:1/cam', {
