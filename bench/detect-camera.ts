@@ -37,7 +37,7 @@ export interface ClipCameraOptions {
 /** A network camera on 127.0.0.1 playing a clip, in real time, to whoever connects. */
 export interface ClipCamera {
   url: string;
-  /** Wall time (Unix seconds) at which the clip's first frame was sent; 0 until then. */
+  /** Wall time (Unix seconds) at which the clip's first frame was due to be sent; 0 until it was. */
   readonly clipStart: number;
   /** HTTP connections so far (Motion's ffmpeg probes once, then streams). */
   readonly connections: number;
@@ -81,7 +81,9 @@ export async function startFramesCamera(frames: Buffer[], o: ClipCameraOptions):
       if (closed) return;
       const i = n - leadIn;
       if (i === 0) {
-        state.clipStart = Date.now() / 1000;
+        // The time frame 0 was due, not when the timer got round to it: a late send then counts
+        // against the detector (it can only lengthen the onset), never for it.
+        state.clipStart = (Date.now() - (performance.now() - (t0 + (n * 1000) / FPS))) / 1000;
         o.onClipStart?.();
       }
       if (i === frames.length) o.onClipEnd?.();
