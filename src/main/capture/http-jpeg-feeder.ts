@@ -40,7 +40,9 @@ export class HttpJpegFeeder implements Feeder {
       }
       const reframer = new JpegReframer(stdin);
       res.on('data', (chunk: Buffer) => reframer.push(chunk));
-      res.on('end', () => stopped('camera ended the stream'));
+      res.on('error', (err) => stopped(`camera: ${err.message}`));
+      // 'close' also covers a connection cut mid-stream, where 'end' never comes.
+      res.on('close', () => stopped('camera ended the stream'));
     });
     this.#request = req;
     req.on('timeout', () => stopped(`no data from the camera for ${SILENCE_MS / 1000} s`));

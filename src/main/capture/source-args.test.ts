@@ -82,6 +82,8 @@ describe('ffmpeg arguments', () => {
     expect(http).not.toContain('-rtsp_transport');
     expect(argAfter(http, '-lowres')).toBe('3');
     expect(argAfter(http, '-c:v')).toBe('copy');
+    expect(http).not.toContain('-probesize');
+    expect(argAfter(urlArgs(new URL('http://cam/video.mjpg'), mjpeg, 160, true), '-probesize')).toBe('32');
   });
 
   it('file: native rate, optional loop, file: protocol prefix', () => {

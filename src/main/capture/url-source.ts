@@ -19,12 +19,20 @@ export function urlInputArgs(url: URL): string[] {
   ];
 }
 
-/** ffmpeg arguments for a network camera; MJPEG (typical of HTTP cameras) is passed through. */
-export function urlArgs(url: URL, info: VideoInfo, analysisWidth: number): string[] {
+/** Probe only the first picture: enough for codec and size of an MJPEG camera. */
+const QUICK_PROBE = ['-probesize', '32', '-analyzeduration', '0'];
+
+/**
+ * ffmpeg arguments for a network camera; MJPEG (typical of HTTP cameras) is passed through.
+ * @param quickStart the first picture told codec and size (see UrlSource): ffmpeg starts from it too,
+ * instead of reading seconds of stream first.
+ */
+export function urlArgs(url: URL, info: VideoInfo, analysisWidth: number, quickStart = false): string[] {
   const copy = info.codec === 'mjpeg';
   return [
     ...globalArgs(),
     ...urlInputArgs(url),
+    ...(quickStart ? QUICK_PROBE : []),
     ...(copy ? mjpegInputArgs(info.width, analysisWidth) : []),
     ...['-i', url.href],
     ...outputArgs({ copy, analysisWidth }),
@@ -80,10 +88,10 @@ export class UrlSource extends ProcessSource {
   }
 
   protected async plan(signal: AbortSignal): Promise<Pipeline> {
-    const info = await this.#probe(signal);
+    const { info, quick } = await this.#probe(signal);
     const { analysisWidth } = this.options.settings;
     if (this.#ffmpegReads || !isBareHttpJpeg(this.url, info))
-      return { args: urlArgs(this.url, info, analysisWidth) };
+      return { args: urlArgs(this.url, info, analysisWidth, quick) };
     const onUnauthorized = () => {
       this.#ffmpegReads = true;
     };
@@ -98,14 +106,15 @@ export class UrlSource extends ProcessSource {
    * default ffmpeg reads seconds of a bare-JPEG stream first (8 s at 15 fps); if that is not
    * enough (a stream whose size comes later), the full probe follows.
    */
-  async #probe(signal: AbortSignal): Promise<VideoInfo> {
+  async #probe(signal: AbortSignal): Promise<{ info: VideoInfo; quick: boolean }> {
     const mask = (text: string) => this.mask(text);
     const input = [...urlInputArgs(this.url), '-i', this.url.href];
     if (this.url.protocol === 'http:' || this.url.protocol === 'https:') {
-      const quick = ['-probesize', '32', '-analyzeduration', '0', ...input];
-      const info = await probeVideo(this.ffmpeg, quick, { mask, signal }).catch(() => null);
-      if (info && info.width > 0) return info;
+      const info = await probeVideo(this.ffmpeg, [...QUICK_PROBE, ...input], { mask, signal }).catch(
+        () => null,
+      );
+      if (info && info.width > 0) return { info, quick: true };
     }
-    return probeVideo(this.ffmpeg, input, { mask, signal });
+    return { info: await probeVideo(this.ffmpeg, input, { mask, signal }), quick: false };
   }
 }
