@@ -91,7 +91,7 @@ export class UrlSource extends ProcessSource {
     const { info, quick } = await this.#probe(signal);
     const { analysisWidth } = this.options.settings;
     if (this.#ffmpegReads || !isBareHttpJpeg(this.url, info))
-      return { args: urlArgs(this.url, info, analysisWidth, quick) };
+      return { args: urlArgs(this.url, info, analysisWidth, quick && info.codec === 'mjpeg') };
     const onUnauthorized = () => {
       this.#ffmpegReads = true;
     };
