@@ -37,6 +37,22 @@ describe('JpegReframer', () => {
     expect(Buffer.concat(parts)).toEqual(Buffer.concat([multipartPart(first), multipartPart(second)]));
   });
 
+  it('drops JPEGs rather than queue them when the reader falls behind', () => {
+    const written: Buffer[] = [];
+    // A reader that never finishes its first write: everything after it waits in the stream.
+    const stuck = new Writable({
+      write(part: Buffer) {
+        written.push(part);
+      },
+    });
+    const reframer = new JpegReframer(stuck, { maxQueuedBytes: jpegs[0].length + jpegs[1].length });
+    for (const jpeg of jpegs) reframer.push(jpeg);
+    // The first is being written, the second waits (queue now over the limit), the rest are dropped.
+    expect(written).toEqual([multipartPart(jpegs[0])]);
+    expect(stuck.writableLength).toBe(multipartPart(jpegs[0]).length + multipartPart(jpegs[1]).length);
+    expect(reframer.dropped).toBe(2);
+  });
+
   it('lets ffmpeg hand on each picture before the next one is sent (bare JPEGs would wait for it)', async () => {
     const settings = { captureWidth: 320, analysisWidth: 160 };
     const ffmpeg = spawn(
