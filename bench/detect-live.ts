@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import pino from 'pino';
+import { createSource } from '../src/main/capture/index';
 import { MotionMonitor } from '../src/main/motion/motion-monitor';
 import type { DetectedEvent } from '../src/main/motion/scenarios/replay';
 import { FPS, HEIGHT, type Scenario, WIDTH } from '../src/main/motion/scenarios/scenarios';
 import type { Settings } from '../src/shared/settings';
-import { startClipCamera } from './detect-camera';
+import { type StreamFormat, startClipCamera } from './detect-camera';
 
 export interface LiveRun {
   /** Events in clip seconds, by the wall clock at which the monitor emitted them. */
@@ -15,19 +14,27 @@ export interface LiveRun {
 }
 
 /**
- * Plays the clip in real time as an HTTP camera to ffmpeg (decoding to gray at 1/4 scale, as the app's
- * sources do) and feeds its frames to a MotionMonitor as they arrive, stamped with the wall clock.
+ * Plays the clip in real time as an HTTP camera to the app's own `url:` source (its ffmpeg, splitters
+ * and pairer, exactly as `--source url:…` runs them) and feeds its frames to a MotionMonitor as they
+ * arrive, stamped with the wall clock.
+ * @param format how the camera sends its JPEGs (Motion's netcam needs `bare`; IP cameras send `multipart`).
  */
-export async function runLive(clip: string, scenario: Scenario, settings: Settings): Promise<LiveRun> {
-  const camera = await startClipCamera(clip, { leadInSeconds: 3, tailSeconds: settings.eventGap + 3 });
-  const width = WIDTH / 4;
-  const height = HEIGHT / 4;
-  const size = width * height;
-  const ffmpeg = spawn('ffmpeg', [
-    ...['-v', 'error', '-fflags', 'nobuffer', '-probesize', '32', '-analyzeduration', '0'],
-    ...['-lowres', '2', '-f', 'mjpeg', '-i', camera.url, '-vf', 'format=gray', '-fps_mode', 'passthrough'],
-    ...['-f', 'rawvideo', 'pipe:1'],
-  ]);
+export async function runLive(
+  clip: string,
+  scenario: Scenario,
+  settings: Settings,
+  format: StreamFormat,
+): Promise<LiveRun> {
+  const camera = await startClipCamera(clip, {
+    format,
+    leadInSeconds: 3,
+    tailSeconds: settings.eventGap + 3,
+  });
+  const source = createSource(`url:${camera.url}`, {
+    camera: 'bench',
+    settings: { ...settings, captureWidth: WIDTH, captureHeight: HEIGHT, frameRate: FPS },
+    log: pino({ level: 'silent' }),
+  });
   const monitor = new MotionMonitor({ settings, log: pino({ level: 'silent' }) });
   const events: DetectedEvent[] = [];
   const endEmits: (number | null)[] = [];
@@ -42,21 +49,15 @@ export async function runLive(clip: string, scenario: Scenario, settings: Settin
     events[events.length - 1].lastMotion = end.ts / 1000 - camera.clipStart;
     endEmits[endEmits.length - 1] = clipTime();
   });
-  let pending = Buffer.alloc(0);
   let seq = 0;
-  ffmpeg.stdout.on('data', (chunk: Buffer) => {
-    pending = Buffer.concat([pending, chunk]);
-    while (pending.length >= size) {
-      const gray = new Uint8Array(pending.subarray(0, size));
-      pending = pending.subarray(size);
-      monitor.push({ seq: seq++, ts: Date.now(), jpeg: Buffer.alloc(0), gray, width, height });
-    }
+  source.on('frame', (frame) => {
+    seq++;
+    monitor.push(frame);
   });
-  const exited = once(ffmpeg, 'exit');
+  source.start();
   const limit = (3 + scenario.seconds + settings.eventGap + 3) * 1000 + 30_000;
   await Promise.race([camera.played, new Promise((resolve) => setTimeout(resolve, limit).unref())]);
-  ffmpeg.kill('SIGTERM');
-  await exited;
+  await source.stop();
   camera.close();
   monitor.dispose();
   if (seq < scenario.seconds * FPS)

@@ -4,7 +4,9 @@
  * Then the detector's time per frame at analysis width 160 and 320 on the wasm and cpu backends.
  *
  * Options: --only walk,lights   run some scenarios; --no-motion   skip Motion;
- *          --motion-lightswitch N   Motion's lightswitch_percent (default 0, Motion's own default).
+ *          --motion-lightswitch N   Motion's lightswitch_percent (default 0, Motion's own default);
+ *          --camera bare|multipart   how the HTTP camera sends JPEGs to our live run (default: both, one row
+ *          each; Motion always reads bare JPEGs, which its netcam needs).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -20,6 +22,7 @@ import {
   score,
 } from '../src/main/motion/scenarios/replay';
 import { FPS, HEIGHT, scenarios, WIDTH } from '../src/main/motion/scenarios/scenarios';
+import type { StreamFormat } from './detect-camera';
 import { runLive } from './detect-live';
 import { runMotion } from './detect-motion';
 import { childrenCpuMs } from './detect-proc';
@@ -30,8 +33,12 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'no-motion': { type: 'boolean', default: false },
     'motion-lightswitch': { type: 'string', default: '0' },
+    camera: { type: 'string' },
   },
 });
+const cameraFormats: StreamFormat[] = args.camera ? [args.camera as StreamFormat] : ['bare', 'multipart'];
+if (!cameraFormats.every((f) => f === 'bare' || f === 'multipart'))
+  throw new Error('--camera must be bare or multipart');
 const lightswitch = Number(args['motion-lightswitch']);
 if (!Number.isFinite(lightswitch) || lightswitch < 0 || lightswitch > 100) {
   throw new Error('--motion-lightswitch must be a percentage 0..100');
@@ -91,7 +98,7 @@ async function main(): Promise<void> {
       : 'Motion: not run (--no-motion, or `motion` is not installed).',
   );
   console.log(
-    'Rows: "live" = the clip played in real time over HTTP to ffmpeg (-lowres 2, gray) and a MotionMonitor, wall clock; ' +
+    'Rows: "live" = the clip played in real time over HTTP (bare concatenated JPEGs or multipart) to the app\'s url: source and a MotionMonitor, wall clock; ' +
       '"replay" = the decoded clip fed frame by frame with its own timestamps (onset = trigger frame time + decode + detect CPU per frame); ' +
       'Motion = the same HTTP stream, times of its on_event_start / on_event_end hooks.',
   );
@@ -119,15 +126,17 @@ async function main(): Promise<void> {
     console.log('| detector | true events | found | false | onset ms | end s after leaving | CPU ms/frame |');
     console.log('|---|---|---|---|---|---|---|');
     const cpu = `${(ours.cpuMsPerFrame + decodeMs).toFixed(2)} (detect ${ours.cpuMsPerFrame.toFixed(2)} + decode ${decodeMs.toFixed(2)})`;
-    const live = await runLive(clip, scenario, settings);
-    console.log(
-      row(
-        'Motion Kiosk, live',
-        score(live.events, scenario.truth),
-        endsAfter(scenario.truth, live.events, live.endEmits),
-        cpu,
-      ),
-    );
+    for (const format of cameraFormats) {
+      const live = await runLive(clip, scenario, settings, format);
+      console.log(
+        row(
+          `Motion Kiosk, live (${format} JPEGs)`,
+          score(live.events, scenario.truth),
+          endsAfter(scenario.truth, live.events, live.endEmits),
+          cpu,
+        ),
+      );
+    }
     console.log(row('Motion Kiosk, replay', ourScore, ourEnd, cpu));
     if (motion) {
       const run = await runMotion(clip, scenario, {

@@ -1,12 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
+import { JpegReframer } from './jpeg-reframer';
 import type { Feeder } from './process-source';
 import { StderrTail } from './stderr-tail';
 
 /** How long a child gets to end on SIGTERM before SIGKILL, ms. */
 const KILL_GRACE_MS = 2000;
 
-/** Runs a program whose stdout (an MJPEG stream) becomes ffmpeg's stdin; used for rpicam-vid. */
+/**
+ * Runs a program whose stdout (bare concatenated JPEGs) becomes ffmpeg's stdin as multipart parts
+ * (`-f mpjpeg`, see JpegReframer); used for rpicam-vid.
+ */
 export class ChildFeeder implements Feeder {
   #child: ChildProcess | null = null;
   #closed: Promise<void> = Promise.resolve();
@@ -21,7 +25,9 @@ export class ChildFeeder implements Feeder {
     this.#child = child;
     const stderr = new StderrTail();
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.stdout?.pipe(stdin);
+    const reframer = new JpegReframer(stdin);
+    child.stdout?.on('data', (chunk: Buffer) => reframer.push(chunk));
+    child.stdout?.on('end', () => stdin.end());
     this.#closed = new Promise((resolve) => {
       child.on('error', (err) => onExit(`cannot run ${this.command}: ${err.message}`));
       child.on('close', (code, signal) => {

@@ -30,13 +30,13 @@ export function lowresFor(inputWidth: number | undefined, analysisWidth: number)
 }
 
 /**
- * Options for JPEGs written to ffmpeg's stdin: probe only the first picture instead of seconds of
- * stream, which at a few stills per second would hold back the first frame for many seconds.
- * `mjpeg`: bare concatenated JPEGs, each cut when the next begins (one frame late);
- * `mpjpeg`: multipart parts with Content-Length, each read the moment it is complete.
+ * Options for JPEGs written to ffmpeg's stdin as multipart parts with Content-Length (each read the
+ * moment it is complete; bare JPEGs would be cut only when the next begins, a frame late). Probe
+ * only the first picture instead of seconds of stream, which at a few stills per second would hold
+ * back the first frame for many seconds.
  */
-export function pipeInputArgs(format: 'mjpeg' | 'mpjpeg'): string[] {
-  return ['-probesize', '32', '-analyzeduration', '0', '-f', format, '-c:v', 'mjpeg'];
+export function pipeInputArgs(): string[] {
+  return ['-probesize', '32', '-analyzeduration', '0', '-f', 'mpjpeg', '-c:v', 'mjpeg'];
 }
 
 /** Decoder options for an MJPEG input whose JPEGs are passed through. */

@@ -5,11 +5,11 @@ import { parseCameraList, rpicamVidArgs } from './libcamera';
 import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } from './process-source';
 import { runTool } from './run-tool';
 
-/** ffmpeg arguments for the MJPEG stream of rpicam-vid on stdin. */
+/** ffmpeg arguments for rpicam-vid's JPEGs on stdin, re-framed as multipart parts by ChildFeeder. */
 export function libcameraFfmpegArgs(settings: SourceOptions['settings']): string[] {
   return [
     ...globalArgs(),
-    ...pipeInputArgs('mjpeg'),
+    ...pipeInputArgs(),
     ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth),
     ...['-i', 'pipe:0'],
     ...outputArgs({ copy: true, analysisWidth: settings.analysisWidth }),

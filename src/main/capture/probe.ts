@@ -8,14 +8,24 @@ export interface VideoInfo {
   codec: string;
   width: number;
   height: number;
+  /** ffmpeg's input format (demuxer), e.g. `mpjpeg`, `jpeg_pipe`, `rtsp`; absent when not reported. */
+  format?: string;
 }
 
 const STREAM = /Stream #\d+:\d+.*?: Video: (\w+)[^\n]*?, (\d{2,5})x(\d{2,5})/;
+const INPUT = /Input #0, ([\w,]+), from /;
 
 /** Reads the first video stream out of ffmpeg's input report (stderr of `ffmpeg -i INPUT`). */
 export function parseVideoInfo(report: string): VideoInfo | null {
   const match = STREAM.exec(report);
-  return match ? { codec: match[1], width: Number(match[2]), height: Number(match[3]) } : null;
+  if (!match) return null;
+  const format = INPUT.exec(report)?.[1];
+  return {
+    codec: match[1],
+    width: Number(match[2]),
+    height: Number(match[3]),
+    ...(format ? { format } : {}),
+  };
 }
 
 /**

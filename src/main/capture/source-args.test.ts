@@ -82,6 +82,8 @@ describe('ffmpeg arguments', () => {
     expect(http).not.toContain('-rtsp_transport');
     expect(argAfter(http, '-lowres')).toBe('3');
     expect(argAfter(http, '-c:v')).toBe('copy');
+    expect(http).not.toContain('-probesize');
+    expect(argAfter(urlArgs(new URL('http://cam/video.mjpg'), mjpeg, 160, true), '-probesize')).toBe('32');
   });
 
   it('file: native rate, optional loop, file: protocol prefix', () => {
@@ -94,26 +96,25 @@ describe('ffmpeg arguments', () => {
     );
   });
 
-  it('libcamera and webcam: MJPEG on stdin, probed from the first picture, passed through', () => {
+  it('libcamera and webcam: multipart JPEG parts on stdin, probed from the first picture, passed through', () => {
     for (const args of [libcameraFfmpegArgs(settings), webcamFfmpegArgs(settings)]) {
       expect(argAfter(args, '-i')).toBe('pipe:0');
       expect(argAfter(args, '-probesize')).toBe('32');
       expect(argAfter(args, '-lowres')).toBe('2');
       expect(args.slice(args.indexOf('-i')).join(' ')).toContain('-c:v copy -f mjpeg pipe:1');
+      expect(argAfter(args, '-f')).toBe('mpjpeg');
     }
-    expect(argAfter(libcameraFfmpegArgs(settings), '-f')).toBe('mjpeg');
-    expect(argAfter(webcamFfmpegArgs(settings), '-f')).toBe('mpjpeg');
   });
 });
 
 describe('parseVideoInfo', () => {
-  it('reads codec and size of the first video stream', () => {
+  it('reads codec and size of the first video stream, and the input format', () => {
     const report = [
       "Input #0, mpjpeg, from 'http://127.0.0.1:8081/stream.mjpg':",
       '  Duration: N/A, bitrate: N/A',
       '  Stream #0:0: Video: mjpeg (Baseline), yuvj422p(pc, bt470bg/unknown/unknown), 640x480, 25 tbr, 25 tbn',
     ].join('\n');
-    expect(parseVideoInfo(report)).toEqual({ codec: 'mjpeg', width: 640, height: 480 });
+    expect(parseVideoInfo(report)).toEqual({ codec: 'mjpeg', width: 640, height: 480, format: 'mpjpeg' });
     const mp4 =
       '  Stream #0:0[0x1](und): Video: h264 (High) (avc1 / 0x31637661), yuv420p(progressive), 1920x1080 [SAR 1:1 DAR 16:9], 30 fps';
     expect(parseVideoInfo(mp4)).toEqual({ codec: 'h264', width: 1920, height: 1080 });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
@@ -60,6 +61,61 @@ describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
     expect(lines.join('')).toContain('spawning ffmpeg');
     expect(lines.join('')).not.toContain('s3cret-pw');
     expect(await childPids()).toEqual([]);
+  });
+
+  it('reads a bare-JPEG HTTP camera itself: each frame out before the next JPEG is sent, Basic auth', async () => {
+    const auth: (string | undefined)[] = [];
+    // Three JPEGs per connection, then silence: ffmpeg cutting bare JPEGs would hold back the third.
+    const bare = await startMjpegServer(jpegs, 15, 3, {
+      bare: true,
+      onRequest: (req) => auth.push(req.headers.authorization),
+    });
+    const source = createSource(`url:${bare.url.replace('http://', 'http://admin:s3cret-pw@')}`, {
+      camera: 'net',
+      settings: testSettings,
+      log: recordingLog([]),
+    });
+    source.start();
+    try {
+      const frames = await collectFrames(source, 3, 8000);
+      expect(frames.map((frame) => frame.jpeg)).toEqual(jpegs.slice(0, 3));
+      expect(auth.at(-1)).toBe(`Basic ${Buffer.from('admin:s3cret-pw').toString('base64')}`);
+    } finally {
+      await source.stop();
+      await bare.close();
+    }
+    expect(await childPids()).toEqual([]);
+  });
+
+  it('leaves a bare-JPEG camera to ffmpeg when it refuses the feeder (HTTP 401: digest only)', async () => {
+    // Stand-in for a camera wanting digest authentication, which ffmpeg speaks and the feeder does not.
+    const server = createHttpServer((req, res) => {
+      if (!req.headers['user-agent']?.startsWith('Lavf')) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Digest realm="cam", nonce="1"' }).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'image/jpeg' });
+      let n = 0;
+      const timer = setInterval(() => res.write(jpegs[n++ % jpegs.length]), 1000 / 15);
+      res.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const source = new UrlSource(new URL(`http://127.0.0.1:${port}/cam`), {
+      camera: 'net',
+      settings: testSettings,
+      log: recordingLog([]),
+      restartDelayMs: 100,
+    });
+    source.start();
+    try {
+      expect(await nextState(source, 'offline')).toMatch(/HTTP 401/);
+      expect((await collectFrames(source, 3)).map((frame) => frame.width)).toEqual([160, 160, 160]);
+    } finally {
+      await source.stop();
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('goes offline with a masked reason when the camera cannot be reached', async () => {

@@ -1,4 +1,5 @@
-import { globalArgs, mjpegInputArgs, outputArgs } from './ffmpeg-args';
+import { globalArgs, mjpegInputArgs, outputArgs, pipeInputArgs } from './ffmpeg-args';
+import { HttpJpegFeeder } from './http-jpeg-feeder';
 import { probeVideo, type VideoInfo } from './probe';
 import { type Pipeline, ProcessSource, type SourceOptions } from './process-source';
 import { maskUrl, secretsOf } from './source-spec';
@@ -18,22 +19,55 @@ export function urlInputArgs(url: URL): string[] {
   ];
 }
 
-/** ffmpeg arguments for a network camera; MJPEG (typical of HTTP cameras) is passed through. */
-export function urlArgs(url: URL, info: VideoInfo, analysisWidth: number): string[] {
+/** Probe only the first picture: enough for codec and size of an MJPEG camera. */
+const QUICK_PROBE = ['-probesize', '32', '-analyzeduration', '0'];
+
+/**
+ * ffmpeg arguments for a network camera; MJPEG (typical of HTTP cameras) is passed through.
+ * @param quickStart the first picture told codec and size (see UrlSource): ffmpeg starts from it too,
+ * instead of reading seconds of stream first.
+ */
+export function urlArgs(url: URL, info: VideoInfo, analysisWidth: number, quickStart = false): string[] {
   const copy = info.codec === 'mjpeg';
   return [
     ...globalArgs(),
     ...urlInputArgs(url),
+    ...(quickStart ? QUICK_PROBE : []),
     ...(copy ? mjpegInputArgs(info.width, analysisWidth) : []),
     ...['-i', url.href],
     ...outputArgs({ copy, analysisWidth }),
   ];
 }
 
-/** `url:URL`: an RTSP or HTTP network camera. Credentials never appear in logs or status. */
+/**
+ * Whether ffmpeg would read this camera as bare concatenated JPEGs over plain HTTP (`jpeg_pipe`, or
+ * `mjpeg` for `video/x-motion-jpeg`): those it cuts only when the next JPEG starts, a frame late.
+ */
+export function isBareHttpJpeg(url: URL, info: VideoInfo): boolean {
+  return url.protocol === 'http:' && (info.format === 'jpeg_pipe' || info.format === 'mjpeg');
+}
+
+/** ffmpeg arguments for a bare-JPEG HTTP camera read by HttpJpegFeeder and written to stdin as multipart. */
+export function bareHttpArgs(info: VideoInfo, analysisWidth: number): string[] {
+  return [
+    ...globalArgs(),
+    ...pipeInputArgs(),
+    ...mjpegInputArgs(info.width, analysisWidth),
+    ...['-i', 'pipe:0'],
+    ...outputArgs({ copy: true, analysisWidth }),
+  ];
+}
+
+/**
+ * `url:URL`: an RTSP or HTTP network camera. Credentials never appear in logs or status. ffmpeg
+ * reads the URL itself, except a bare-JPEG HTTP stream, which Node reads and re-frames (see
+ * HttpJpegFeeder) unless the camera wants an authentication Node does not speak.
+ */
 export class UrlSource extends ProcessSource {
   readonly description: string;
   readonly #secrets: string[];
+  /** The camera refused the feeder (HTTP 401): leave the URL to ffmpeg, which speaks digest. */
+  #ffmpegReads = false;
 
   constructor(
     private readonly url: URL,
@@ -54,11 +88,33 @@ export class UrlSource extends ProcessSource {
   }
 
   protected async plan(signal: AbortSignal): Promise<Pipeline> {
+    const { info, quick } = await this.#probe(signal);
+    const { analysisWidth } = this.options.settings;
+    if (this.#ffmpegReads || !isBareHttpJpeg(this.url, info))
+      return { args: urlArgs(this.url, info, analysisWidth, quick && info.codec === 'mjpeg') };
+    const onUnauthorized = () => {
+      this.#ffmpegReads = true;
+    };
+    return {
+      args: bareHttpArgs(info, analysisWidth),
+      feeder: new HttpJpegFeeder(this.url, { onUnauthorized }),
+    };
+  }
+
+  /**
+   * Learns codec, size and input format. HTTP cameras are probed from their first picture: by
+   * default ffmpeg reads seconds of a bare-JPEG stream first (8 s at 15 fps); if that is not
+   * enough (a stream whose size comes later), the full probe follows.
+   */
+  async #probe(signal: AbortSignal): Promise<{ info: VideoInfo; quick: boolean }> {
     const mask = (text: string) => this.mask(text);
-    const info = await probeVideo(this.ffmpeg, [...urlInputArgs(this.url), '-i', this.url.href], {
-      mask,
-      signal,
-    });
-    return { args: urlArgs(this.url, info, this.options.settings.analysisWidth) };
+    const input = [...urlInputArgs(this.url), '-i', this.url.href];
+    if (this.url.protocol === 'http:' || this.url.protocol === 'https:') {
+      const info = await probeVideo(this.ffmpeg, [...QUICK_PROBE, ...input], { mask, signal }).catch(
+        () => null,
+      );
+      if (info && info.width > 0) return { info, quick: true };
+    }
+    return { info: await probeVideo(this.ffmpeg, input, { mask, signal }), quick: false };
   }
 }

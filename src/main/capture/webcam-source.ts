@@ -8,7 +8,7 @@ import { StillsFeeder } from './stills-feeder';
 export function webcamFfmpegArgs(settings: SourceOptions['settings']): string[] {
   return [
     ...globalArgs(),
-    ...pipeInputArgs('mpjpeg'),
+    ...pipeInputArgs(),
     ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth),
     ...['-i', 'pipe:0'],
     ...outputArgs({ copy: true, analysisWidth: settings.analysisWidth }),
