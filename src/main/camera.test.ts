@@ -105,18 +105,24 @@ class ScriptedSource extends EventEmitter<FrameSourceEvents> implements FrameSou
   }
 }
 
+/** A Camera over a ScriptedSource, so a test decides every frame and state change. */
+function scriptedCamera(): { source: ScriptedSource; cam: Camera } {
+  const source = new ScriptedSource();
+  const cam = new Camera({
+    name: 'c',
+    spec: 'synthetic',
+    settings,
+    backend: 'cpu',
+    hub,
+    log: silentLog,
+    createSource: () => source,
+  });
+  return { source, cam };
+}
+
 describe('Camera back online', () => {
   it('re-learns the background: a scene that changed while the camera was offline is not motion', async () => {
-    const source = new ScriptedSource();
-    const cam = new Camera({
-      name: 'c',
-      spec: 'synthetic',
-      settings,
-      backend: 'cpu',
-      hub,
-      log: silentLog,
-      createSource: () => source,
-    });
+    const { source, cam } = scriptedCamera();
     cam.start();
     try {
       const t0 = Date.now();
@@ -136,16 +142,7 @@ describe('Camera back online', () => {
 
 describe('Camera when the store fails', () => {
   it('a motion-end that cannot be stored is logged, not thrown out of stop() or a timer', async () => {
-    const source = new ScriptedSource();
-    const cam = new Camera({
-      name: 'c',
-      spec: 'synthetic',
-      settings,
-      backend: 'cpu',
-      hub,
-      log: silentLog,
-      createSource: () => source,
-    });
+    const { source, cam } = scriptedCamera();
     cam.start();
     const t0 = Date.now();
     source.state('online');
