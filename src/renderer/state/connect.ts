@@ -59,12 +59,14 @@ const boxHoldSeconds = 1.5;
 let boxTs = 0;
 
 /**
- * Keeps the live overlay in step with each `level`: the frame's own box when the server sends one;
- * otherwise the event's first box is shown only briefly.
+ * Keeps the live overlay in step with each `level`: the frame's own box when that frame counted as
+ * moving (a box around a ticking camera clock below the threshold would only distract); otherwise the
+ * last box is shown only briefly.
  */
 function followLevel(level: MotionLevel): void {
   motionActive.value = level.active;
-  if (level.active && level.box) {
+  const moving = level.change >= (settings.value?.threshold ?? 0);
+  if (level.active && level.box && moving) {
     motionBox.value = level.box;
     boxTs = level.ts;
   } else if (!level.active || level.ts - boxTs > boxHoldSeconds) {
