@@ -68,3 +68,18 @@ export function outputArgs(plan: OutputPlan): string[] {
 export function grayFilter(analysisWidth: number): string {
   return `scale=${analysisWidth}:-1:flags=fast_bilinear,format=gray`;
 }
+
+/**
+ * The whole ffmpeg command line for JPEGs written to its stdin as multipart parts (webcam stills,
+ * rpicam-vid and bare-JPEG HTTP cameras, re-framed in Node): passed through, plus the gray output.
+ * @param inputWidth the JPEGs' width when known, so the gray frame can be decoded at a lower resolution.
+ */
+export function multipartStdinArgs(inputWidth: number | undefined, analysisWidth: number): string[] {
+  return [
+    ...globalArgs(),
+    ...pipeInputArgs(),
+    ...mjpegInputArgs(inputWidth, analysisWidth),
+    ...['-i', 'pipe:0'],
+    ...outputArgs({ copy: true, analysisWidth }),
+  ];
+}

@@ -1,20 +1,9 @@
 import { ChildFeeder } from './child-feeder';
-import { globalArgs, mjpegInputArgs, outputArgs, pipeInputArgs } from './ffmpeg-args';
+import { multipartStdinArgs } from './ffmpeg-args';
 import { findOnPath } from './ffmpeg-path';
 import { parseCameraList, rpicamVidArgs } from './libcamera';
 import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } from './process-source';
 import { runTool } from './run-tool';
-
-/** ffmpeg arguments for rpicam-vid's JPEGs on stdin, re-framed as multipart parts by ChildFeeder. */
-export function libcameraFfmpegArgs(settings: SourceOptions['settings']): string[] {
-  return [
-    ...globalArgs(),
-    ...pipeInputArgs(),
-    ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth),
-    ...['-i', 'pipe:0'],
-    ...outputArgs({ copy: true, analysisWidth: settings.analysisWidth }),
-  ];
-}
 
 /** The first of the Raspberry Pi camera apps' names found on PATH (new name first). */
 function findApp(kind: 'vid' | 'hello'): string | null {
@@ -41,7 +30,7 @@ export class LibcameraSource extends ProcessSource {
     await this.#checkCamera(signal);
     const { captureWidth: width, captureHeight: height, frameRate } = this.options.settings;
     return {
-      args: libcameraFfmpegArgs(this.options.settings),
+      args: multipartStdinArgs(this.options.settings.captureWidth, this.options.settings.analysisWidth),
       feeder: new ChildFeeder(vid, rpicamVidArgs({ index: this.index, width, height, frameRate })),
     };
   }

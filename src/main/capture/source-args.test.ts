@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/settings';
-import { lowresFor, outputArgs } from './ffmpeg-args';
+import { lowresFor, multipartStdinArgs, outputArgs } from './ffmpeg-args';
 import { withoutFpsMode } from './ffmpeg-caps';
 import { fileArgs } from './file-source';
-import { libcameraFfmpegArgs } from './libcamera-source';
 import { parseVideoInfo } from './probe';
 import { urlArgs } from './url-source';
 import { offersMjpeg, v4l2Args } from './v4l2-source';
-import { webcamFfmpegArgs } from './webcam-source';
 
 const settings = defaultSettings;
 
@@ -96,14 +94,13 @@ describe('ffmpeg arguments', () => {
     );
   });
 
-  it('libcamera and webcam: multipart JPEG parts on stdin, probed from the first picture, passed through', () => {
-    for (const args of [libcameraFfmpegArgs(settings), webcamFfmpegArgs(settings)]) {
-      expect(argAfter(args, '-i')).toBe('pipe:0');
-      expect(argAfter(args, '-probesize')).toBe('32');
-      expect(argAfter(args, '-lowres')).toBe('2');
-      expect(args.slice(args.indexOf('-i')).join(' ')).toContain('-c:v copy -f mjpeg pipe:1');
-      expect(argAfter(args, '-f')).toBe('mpjpeg');
-    }
+  it('libcamera, webcam and bare HTTP: multipart JPEG parts on stdin, probed from the first picture, passed through', () => {
+    const args = multipartStdinArgs(settings.captureWidth, settings.analysisWidth);
+    expect(argAfter(args, '-i')).toBe('pipe:0');
+    expect(argAfter(args, '-probesize')).toBe('32');
+    expect(argAfter(args, '-lowres')).toBe('2');
+    expect(args.slice(args.indexOf('-i')).join(' ')).toContain('-c:v copy -f mjpeg pipe:1');
+    expect(argAfter(args, '-f')).toBe('mpjpeg');
   });
 });
 

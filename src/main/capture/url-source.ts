@@ -1,4 +1,4 @@
-import { globalArgs, mjpegInputArgs, outputArgs, pipeInputArgs } from './ffmpeg-args';
+import { globalArgs, mjpegInputArgs, multipartStdinArgs, outputArgs } from './ffmpeg-args';
 import { HttpJpegFeeder } from './http-jpeg-feeder';
 import { probeVideo, type VideoInfo } from './probe';
 import { type Pipeline, ProcessSource, type SourceOptions } from './process-source';
@@ -47,17 +47,6 @@ export function isBareHttpJpeg(url: URL, info: VideoInfo): boolean {
   return url.protocol === 'http:' && (info.format === 'jpeg_pipe' || info.format === 'mjpeg');
 }
 
-/** ffmpeg arguments for a bare-JPEG HTTP camera read by HttpJpegFeeder and written to stdin as multipart. */
-export function bareHttpArgs(info: VideoInfo, analysisWidth: number): string[] {
-  return [
-    ...globalArgs(),
-    ...pipeInputArgs(),
-    ...mjpegInputArgs(info.width, analysisWidth),
-    ...['-i', 'pipe:0'],
-    ...outputArgs({ copy: true, analysisWidth }),
-  ];
-}
-
 /**
  * `url:URL`: an RTSP or HTTP network camera. Credentials never appear in logs or status. ffmpeg
  * reads the URL itself, except a bare-JPEG HTTP stream, which Node reads and re-frames (see
@@ -96,7 +85,7 @@ export class UrlSource extends ProcessSource {
       this.#ffmpegReads = true;
     };
     return {
-      args: bareHttpArgs(info, analysisWidth),
+      args: multipartStdinArgs(info.width, analysisWidth),
       feeder: new HttpJpegFeeder(this.url, { onUnauthorized }),
     };
   }

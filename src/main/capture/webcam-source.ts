@@ -1,19 +1,8 @@
-import { globalArgs, mjpegInputArgs, outputArgs, pipeInputArgs } from './ffmpeg-args';
+import { multipartStdinArgs } from './ffmpeg-args';
 import { findOnPath } from './ffmpeg-path';
 import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } from './process-source';
 import { WEBCAM_DEVICE } from './source-spec';
 import { StillsFeeder } from './stills-feeder';
-
-/** ffmpeg arguments for JPEG stills written to its stdin as multipart parts. */
-export function webcamFfmpegArgs(settings: SourceOptions['settings']): string[] {
-  return [
-    ...globalArgs(),
-    ...pipeInputArgs(),
-    ...mjpegInputArgs(settings.captureWidth, settings.analysisWidth),
-    ...['-i', 'pipe:0'],
-    ...outputArgs({ copy: true, analysisWidth: settings.analysisWidth }),
-  ];
-}
 
 /** `webcam:DEVICE`: stills from node-webcam (fswebcam); `webcam:test` is fswebcam's built-in test picture. */
 export class WebcamSource extends ProcessSource {
@@ -32,7 +21,7 @@ export class WebcamSource extends ProcessSource {
   protected async plan(): Promise<Pipeline> {
     if (!findOnPath('fswebcam')) throw new SourceUnavailable('fswebcam not found on PATH; install fswebcam');
     return {
-      args: webcamFfmpegArgs(this.options.settings),
+      args: multipartStdinArgs(this.options.settings.captureWidth, this.options.settings.analysisWidth),
       feeder: new StillsFeeder(this.device, this.options.settings),
     };
   }
