@@ -10,7 +10,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          headless: resolve(__dirname, 'src/main/headless.ts'),
+          headless: resolve(__dirname, 'src/core/headless.ts'),
         },
       },
     },

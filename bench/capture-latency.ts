@@ -9,8 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { createSource } from '../src/main/capture/index';
-import { MjpegSplitter } from '../src/main/capture/mjpeg-splitter';
+import { createSource } from '../src/core/capture/index';
+import { MjpegSplitter } from '../src/core/capture/mjpeg-splitter';
 import { defaultSettings } from '../src/shared/settings';
 import { type StreamFormat, startFramesCamera } from './detect-camera';
 

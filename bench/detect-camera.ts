@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FPS } from '../src/main/motion/scenarios/scenarios';
+import { FPS } from '../src/core/motion/scenarios/scenarios';
 
 /** Splits bare concatenated JPEGs at their end-of-image markers. */
 export function splitJpegs(data: Buffer): Buffer[] {

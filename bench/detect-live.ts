@@ -1,8 +1,8 @@
 import pino from 'pino';
-import { createSource } from '../src/main/capture/index';
-import { MotionMonitor } from '../src/main/motion/motion-monitor';
-import type { DetectedEvent } from '../src/main/motion/scenarios/replay';
-import { FPS, HEIGHT, type Scenario, WIDTH } from '../src/main/motion/scenarios/scenarios';
+import { createSource } from '../src/core/capture/index';
+import { MotionMonitor } from '../src/core/motion/motion-monitor';
+import type { DetectedEvent } from '../src/core/motion/scenarios/replay';
+import { FPS, HEIGHT, type Scenario, WIDTH } from '../src/core/motion/scenarios/scenarios';
 import type { Settings } from '../src/shared/settings';
 import { type StreamFormat, startClipCamera } from './detect-camera';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { type Backend, selectBackend } from '../src/main/motion/backend';
-import { MotionDetector } from '../src/main/motion/detector';
+import { type Backend, selectBackend } from '../src/core/motion/backend';
+import { MotionDetector } from '../src/core/motion/detector';
 import { defaultSettings } from '../src/shared/settings';
 
 export interface SpeedResult {

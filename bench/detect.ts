@@ -12,16 +12,16 @@ import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { selectBackend } from '../src/main/motion/backend';
-import { decodeGray, ensureClip } from '../src/main/motion/scenarios/clip';
+import { selectBackend } from '../src/core/motion/backend';
+import { decodeGray, ensureClip } from '../src/core/motion/scenarios/clip';
 import {
   type DetectedEvent,
   replay,
   type Score,
   scenarioSettings,
   score,
-} from '../src/main/motion/scenarios/replay';
-import { FPS, HEIGHT, scenarios, WIDTH } from '../src/main/motion/scenarios/scenarios';
+} from '../src/core/motion/scenarios/replay';
+import { FPS, HEIGHT, scenarios, WIDTH } from '../src/core/motion/scenarios/scenarios';
 import type { StreamFormat } from './detect-camera';
 import { runLive } from './detect-live';
 import { runMotion } from './detect-motion';

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer } from '../src/main/server/testing/test-server';
+import { startTestServer } from '../src/core/server/testing/test-server';
 
 type Command = { cmd: 'publish'; count: number; rate: number } | { cmd: 'stop' };
 

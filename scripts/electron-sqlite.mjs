@@ -2,7 +2,7 @@
 // better-sqlite3 for plain Node (tests, `npm run serve`); Electron needs its own build. Rebuilding in place would
 // break the Node side, so a copy of the package is built with @electron/rebuild in a cache directory, once per
 // Electron version and arch, and only its .node file is kept. The app loads it through better-sqlite3's
-// `nativeBinding` option (src/main/events/native-binding.ts), named by SQLITE_BINDING_ENV.
+// `nativeBinding` option (src/core/events/native-binding.ts), named by SQLITE_BINDING_ENV.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { app } from 'electron';
-import { startCore } from './core';
+import { startCore } from '../core/core';
+import { createLogger } from '../core/logger';
+import { builtDashboardDir } from '../core/static-dir';
 import { runKiosk } from './kiosk/app';
-import { createLogger } from './logger';
-import { builtDashboardDir } from './static-dir';
 
 // Electron entry (`npm start`, the packaged app). Everything but the window lives in the core, shared with
 // the headless server; src/main/kiosk/ holds the Electron-only layer.

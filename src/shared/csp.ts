@@ -1,6 +1,6 @@
 /**
  * The dashboard's Content-Security-Policy (docs/security.md explains each source). The core's server sends it on its
- * responses (`src/main/server/security-headers.ts`); the kiosk adds it to any response from the app's origin that
+ * responses (`src/core/server/security-headers.ts`); the kiosk adds it to any response from the app's origin that
  * came without one (`src/main/kiosk/session.ts`).
  */
 export const DASHBOARD_CSP =

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore } from '../../src/main/core';
-import type { Core } from '../../src/main/core-api';
-import { SseTestClient } from '../../src/main/server/testing/sse-test-client';
+import { startCore } from '../../src/core/core';
+import type { Core } from '../../src/core/core-api';
+import { SseTestClient } from '../../src/core/server/testing/sse-test-client';
 import type { AppState } from '../../src/shared/api';
 import type { MotionStart } from '../../src/shared/events';
 

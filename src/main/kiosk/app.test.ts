@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Core, CoreOptions } from '../../core/core-api';
 import { IpcChannel } from '../../shared/ipc';
-import type { Core, CoreOptions } from '../core-api';
 import { runKiosk } from './app';
 import { hashPin } from './pin';
 import {

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, Menu, session } from 'electron';
 import type { Logger } from 'pino';
-import { parseCli } from '../cli';
-import type { Core, CoreOptions } from '../core-api';
-import { resolveCoreOptions } from '../options';
+import { parseCli } from '../../core/cli';
+import type { Core, CoreOptions } from '../../core/core-api';
+import { resolveCoreOptions } from '../../core/options';
 import { type KioskConfig, parseKioskConfig } from './config';
 import type { DisplayPower } from './display-power';
 import { startKioskFeatures } from './features';
@@ -13,7 +13,7 @@ import { createKioskWindow, type KioskWindow } from './window';
 
 /** What {@link runKiosk} is given, so that the entry (src/main/index.ts) stays a few lines. */
 export interface KioskDeps {
-  /** `startCore` from src/main/core.ts (tests pass a stand-in). */
+  /** `startCore` from src/core/core.ts (tests pass a stand-in). */
   startCore(opts: CoreOptions): Promise<Core>;
   /** Arguments after the executable (and, unpackaged, after the app path); Chromium switches may be among them. */
   argv: string[];

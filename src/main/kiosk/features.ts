@@ -1,7 +1,7 @@
 import { ipcMain } from 'electron';
 import type { Logger } from 'pino';
+import type { Core } from '../../core/core-api';
 import { IpcChannel } from '../../shared/ipc';
-import type { Core } from '../core-api';
 import type { KioskConfig } from './config';
 import { DisplayPower } from './display-power';
 import { IdleSleeper } from './idle';

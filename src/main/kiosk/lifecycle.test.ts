@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { startCore } from '../core';
+import { startCore } from '../../core/core';
 import { runKiosk } from './app';
 import { app, resetFakeElectron } from './testing/fake-electron';
 

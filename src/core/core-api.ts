@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { AppState } from '../shared/api';
 import type { Settings } from '../shared/settings';
-import type { FrameBus } from './capture/frame-bus';
 import type { ConfigFile } from './config/config-file';
+import type { FrameBus } from './frames/frame-bus';
 
-/** Options of `startCore`, filled from the CLI (`src/main/cli.ts`) and the config file. */
+/** Options of `startCore`, filled from the CLI (`src/core/cli.ts`) and the config file. */
 export interface CoreOptions {
   /** TCP port; 0 = any free port. Default 8080. */
   port: number;

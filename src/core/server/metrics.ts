@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import type { FrameBus } from '../capture/frame-bus';
 import type { EventHub } from '../events/event-hub';
+import type { FrameBus } from '../frames/frame-bus';
 import type { StreamStats } from './stream-stats';
 
 export interface MetricsOptions {

@@ -1,4 +1,4 @@
-import type { FrameBus } from '../capture/frame-bus';
+import type { FrameBus } from '../frames/frame-bus';
 
 /** A 4xx answer: status code and a one-line reason. */
 export class HttpError extends Error {

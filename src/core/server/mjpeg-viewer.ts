@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { Frame } from '../capture/frame';
+import type { Frame } from '../frames/frame';
 
 /** The multipart boundary of `/stream.mjpg`. */
 export const MJPEG_BOUNDARY = 'mkframe';

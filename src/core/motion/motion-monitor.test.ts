@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/settings';
-import type { Frame } from '../capture/frame';
+import type { Frame } from '../frames/frame';
 import { selectBackend } from './backend';
 import { type LevelSample, MotionMonitor, type MotionStartOutput } from './motion-monitor';
 import { flat, withSquare } from './test-frames';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame } from './frame';
+import type { Frame } from '../frames/frame';
 import { createSource } from './index';
 import { MjpegSplitter } from './mjpeg-splitter';
 import {

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { BoundingBox } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
-import type { Frame } from '../capture/frame';
+import type { Frame } from '../frames/frame';
 import { MotionDetector } from './detector';
 import { MotionTracker } from './tracker';
 import type { TrackerOutput } from './types';

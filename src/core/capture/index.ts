@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Settings } from '../../shared/settings';
 import { FileSource } from './file-source';
-import type { FrameSource } from './frame';
+import type { FrameSource } from './frame-source';
 import { LibcameraSource } from './libcamera-source';
 import { parseSourceSpec } from './source-spec';
 import { SyntheticSource } from './synthetic-source';
@@ -10,8 +10,7 @@ import { UrlSource } from './url-source';
 import { V4l2Source } from './v4l2-source';
 import { WebcamSource } from './webcam-source';
 
-export type { Frame, FrameSource, SourceState } from './frame';
-export { FrameBus } from './frame-bus';
+export type { FrameSource, SourceState } from './frame-source';
 export { parseSourceSpec, type SourceSpec } from './source-spec';
 
 export interface CreateSourceOptions {

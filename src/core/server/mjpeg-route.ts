@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import type { FrameBus } from '../capture/frame-bus';
+import type { FrameBus } from '../frames/frame-bus';
 import { MJPEG_BOUNDARY, MjpegViewer } from './mjpeg-viewer';
 import { HttpError, parseFps, pickBus } from './params';
 import { hijackSocket } from './raw-response';

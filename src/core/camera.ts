@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { CameraStatus } from '../shared/events';
 import type { Settings } from '../shared/settings';
-import type { FrameSource, SourceState } from './capture/frame';
-import { FrameBus } from './capture/frame-bus';
+import type { FrameSource, SourceState } from './capture/frame-source';
 import { createSource } from './capture/index';
 import type { EventHub } from './events/event-hub';
 import { FpsMeter } from './fps-meter';
+import { FrameBus } from './frames/frame-bus';
 import { MotionMonitor } from './motion/motion-monitor';
 
 /** How often `status` is re-sent while online, so dashboards see a current fps. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../shared/settings';
 import { Camera } from './camera';
-import type { FrameSource, FrameSourceEvents, SourceState } from './capture/frame';
+import type { FrameSource, FrameSourceEvents, SourceState } from './capture/frame-source';
 import { childPids, silentLog } from './capture/test-support/helpers';
 import { EventHub } from './events/event-hub';
 import { type EventStore, openEventStore } from './events/event-store';

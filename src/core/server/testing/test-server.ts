@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { defaultSettings, type Settings, settingsPatchSchema } from '../../../shared/settings';
-import { FrameBus } from '../../capture/frame-bus';
 import { EventHub } from '../../events/event-hub';
 import { type EventStore, openEventStore } from '../../events/event-store';
 import type { RetentionOptions } from '../../events/retention';
+import { FrameBus } from '../../frames/frame-bus';
 import { createHttpServer, type ServerDeps } from '../index';
 
 /** A real server on 127.0.0.1, port 0, with a real store, hub and frame bus, for tests. */

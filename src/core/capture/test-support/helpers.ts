@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { defaultSettings } from '../../../shared/settings';
-import type { Frame, FrameSource, SourceState } from '../frame';
+import type { Frame } from '../../frames/frame';
+import type { FrameSource, SourceState } from '../frame-source';
 
 export const run = promisify(execFile);
 

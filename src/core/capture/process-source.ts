@@ -5,7 +5,7 @@ import type { Settings } from '../../shared/settings';
 import { ffmpegCaps, withoutFpsMode } from './ffmpeg-caps';
 import { resolveFfmpeg } from './ffmpeg-path';
 import { FfmpegRun } from './ffmpeg-run';
-import type { FrameSource, FrameSourceEvents, SourceState } from './frame';
+import type { FrameSource, FrameSourceEvents, SourceState } from './frame-source';
 import type { GrayImage } from './pgm-splitter';
 
 /** What every source is built with. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame } from '../../capture/frame';
+import type { Frame } from '../../frames/frame';
 
 /** `count` distinct real JPEGs (ffmpeg's moving test pattern), for feeding a FrameBus in tests. */
 export function generateJpegs(count: number, width = 320, height = 240): Buffer[] {

@@ -8,8 +8,8 @@ import Fastify, {
 import type { Logger } from 'pino';
 import type { AppState } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
-import type { FrameBus } from '../capture/frame-bus';
 import type { EventHub } from '../events/event-hub';
+import type { FrameBus } from '../frames/frame-bus';
 import { oneLine, registerApiRoutes } from './api-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerMetrics } from './metrics';
