@@ -16,6 +16,10 @@ export interface CliOptions {
   configFile?: string;
   /** False with `--no-auth`. */
   auth: boolean;
+  /** `--pair`: print a new admin pairing code at start-up even when an admin is already paired. */
+  pair: boolean;
+  /** `--set-password`: read a sign-in password from stdin, store its scrypt hash in the data dir, and exit. */
+  setPassword: boolean;
   /** Which of the above were given explicitly, so a config file can fill in the rest. */
   given: ReadonlySet<'port' | 'host' | 'source' | 'auth'>;
 }
@@ -23,7 +27,7 @@ export interface CliOptions {
 /** A command-line mistake; its message names the flag and is meant for the user as is. */
 export class CliError extends Error {}
 
-export const usage = `usage: motion-kiosk [--port N] [--host ADDR] [--source SPEC] [--data-dir DIR] [--config FILE] [--no-auth]`;
+export const usage = `usage: motion-kiosk [--port N] [--host ADDR] [--source SPEC] [--data-dir DIR] [--config FILE] [--no-auth] [--pair] [--set-password]`;
 
 const hostPattern = /^(?:[A-Za-z0-9.-]{1,253}|\[?[0-9A-Fa-f:.]{2,45}\]?)$/;
 
@@ -80,6 +84,8 @@ export function parseCli(argv: string[], allowForeign = false): CliOptions {
     dataDir: values['data-dir'] === undefined ? defaultDataDir() : String(values['data-dir']),
     configFile: values.config === undefined ? undefined : String(values.config),
     auth: !values['no-auth'],
+    pair: values.pair === true,
+    setPassword: values['set-password'] === true,
     given,
   };
 }
@@ -96,6 +102,8 @@ function parseWith(argv: string[], strict: boolean) {
       'data-dir': { type: 'string' },
       config: { type: 'string' },
       'no-auth': { type: 'boolean' },
+      pair: { type: 'boolean' },
+      'set-password': { type: 'boolean' },
     },
   });
 }

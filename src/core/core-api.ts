@@ -20,6 +20,8 @@ export interface CoreOptions {
   config?: ConfigFile;
   /** Access control on remote routes; `--no-auth` turns it off. Default true. */
   auth: boolean;
+  /** Print a new admin pairing code even when an admin is already paired (`--pair`). Default false. */
+  pair?: boolean;
   /** Built dashboard to serve at `/`, or null to serve none. */
   staticDir: string | null;
   log: Logger;
@@ -32,6 +34,16 @@ export interface Core {
   /** Dashboard URLs for other machines on the LAN (one per non-internal IPv4 address). */
   readonly lanUrls: string[];
   readonly buses: FrameBus[];
+  /**
+   * The one-time admin pairing URL made at start-up (first run of a data dir, no admin left, or `--pair`);
+   * null when none was made or access control is off.
+   */
+  readonly pairingUrl: string | null;
+  /**
+   * A fresh admin session for the kiosk window (the previous kiosk session is revoked): the cookie to set in the
+   * window's Electron session before it loads. Null when access control is off.
+   */
+  kioskSession(): { name: string; value: string; secure: boolean } | null;
   state(): AppState;
   settings(): Settings;
   /** Called on every motion start; returns the function that unsubscribes. Used to wake the display. */

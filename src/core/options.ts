@@ -24,6 +24,7 @@ export async function resolveCoreOptions(
     configFile: cli.configFile,
     config,
     auth,
+    pair: cli.pair,
     staticDir,
     log,
   };

@@ -14,6 +14,15 @@ export const configFileSchema = z
     source: z.string().min(1).optional(),
     /** false = same as `--no-auth`. */
     auth: z.boolean().optional(),
+    /** Serve HTTPS with this PEM certificate and key (paths); docs/security.md shows how to make a pair. */
+    tls: z
+      .object({ cert: z.string().min(1), key: z.string().min(1) })
+      .strict()
+      .optional(),
+    /** Bearer token that may read `/metrics` (besides admin sessions and loopback); at least 16 characters. */
+    metricsToken: z.string().min(16).max(256).optional(),
+    /** Trust `X-Forwarded-For`/`-Proto`/`-Host` from a reverse proxy in front of the app. Default false. */
+    trustProxy: z.boolean().optional(),
     /** Camera name carried by every event. Default `camera`. */
     camera: z
       .string()
