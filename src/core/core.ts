@@ -14,6 +14,7 @@ import { EventHub } from './events/event-hub';
 import { openEventStore } from './events/event-store';
 import { selectBackend } from './motion/backend';
 import { createHttpServer } from './server/index';
+import { encodeSseMessage } from './server/sse-format';
 import { version } from './version';
 
 /**
@@ -30,7 +31,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const settings = await SettingsStore.open(opts.dataDir, config.settings ?? {}, log);
   const backend = await selectBackend(log);
   const store = openEventStore({ dataDir: opts.dataDir, log });
-  const hub = new EventHub({ store, log });
+  const hub = new EventHub({ store, log, encode: encodeSseMessage });
   const cameras = [
     new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, log }),
   ];

@@ -112,7 +112,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     admit: admit('mjpeg'),
     stats,
   });
-  registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state });
+  registerApiRoutes(app, { settings: deps.settings, state: deps.state });
   registerHistoryRoutes(app, deps.hub.store);
   registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats });
   registerSignInRoutes(app, deps.access);
