@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import type { PairingCodeInfo, Role, SessionInfo } from '../../shared/access';
 import { PairingCodes } from './pairing-codes';
+import type { AccessRule } from './policy';
 import { SessionStore } from './session-store';
 import { DEFAULT_STREAM_CAPS, type StreamCaps, StreamGuard } from './stream-guard';
 import { formatCode } from './tokens';
@@ -36,6 +37,8 @@ export class Access {
   readonly streams: StreamGuard;
   readonly metricsToken: string | undefined;
   readonly attemptsPerMinute: number;
+  /** Every route registered under this access control, with its rule (the policy test walks them). */
+  readonly routes: { method: string; url: string; rule: AccessRule }[] = [];
   /** True when the server speaks HTTPS: cookies get `Secure`. Set by the server. */
   secure = false;
 

@@ -53,6 +53,7 @@ export async function registerAccess(app: FastifyInstance, access: Access): Prom
     if (new Set(rules).size !== 1) throw new Error(`route ${route.url}: its methods need one access rule`);
     const existing = route.onRequest === undefined ? [] : [route.onRequest].flat();
     route.onRequest = [checker(access, rules[0]), ...existing];
+    for (const method of methods) access.routes.push({ method, url: route.url, rule: rules[0] });
   });
 }
 
@@ -71,6 +72,7 @@ function checker(access: Access, rule: AccessRule): onRequestHookHandler {
     if (rule === 'metrics') {
       if (session?.role === 'admin' || isLoopback(request.ip) || bearerMatches(request, access.metricsToken))
         return;
+      if (session) throw new AccessError(403, 'metrics need an admin session');
       throw new AccessError(401, 'metrics need an admin session, a loopback client or the bearer token');
     }
     if (!session || !token) throw new AccessError(401, 'sign in first: no session (or it was revoked)');

@@ -30,7 +30,8 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
  * Pairing and sign-in are rate-limited per address, with `Retry-After`.
  */
 export function registerSignInRoutes(app: FastifyInstance, access: Access): void {
-  const limited = { rateLimit: { max: access.attemptsPerMinute, timeWindow: 60_000 } };
+  // One budget per address for all the ways in (one limiter, one store): guessing codes and passwords share it.
+  const limited = { onRequest: app.rateLimit({ max: access.attemptsPerMinute, timeWindow: 60_000 }) };
 
   const startSession = (reply: FastifyReply, role: Role, userAgent: string | undefined) => {
     const { token, session } = access.sessions.create(role, deviceName(userAgent));
@@ -44,7 +45,7 @@ export function registerSignInRoutes(app: FastifyInstance, access: Access): void
     return session;
   };
 
-  app.get('/pair', { config: limited }, (request, reply) => {
+  app.get('/pair', limited, (request, reply) => {
     const code = (request.query as Record<string, unknown>).code;
     const role = typeof code === 'string' && code.length <= 64 ? access.codes.consume(code) : null;
     if (!role) throw new AccessError(400, 'pairing code unknown, already used or expired');
@@ -52,14 +53,14 @@ export function registerSignInRoutes(app: FastifyInstance, access: Access): void
     return reply.redirect('/', 303);
   });
 
-  app.post('/api/pair', { config: limited }, (request, reply) => {
+  app.post('/api/pair', limited, (request, reply) => {
     const { code } = parseBody(codeBody, request.body);
     const role = access.codes.consume(code);
     if (!role) throw new AccessError(400, 'pairing code unknown, already used or expired');
     return startSession(reply, role, request.headers['user-agent']);
   });
 
-  app.post('/api/sign-in', { config: limited }, async (request, reply) => {
+  app.post('/api/sign-in', limited, async (request, reply) => {
     const { password } = parseBody(passwordBody, request.body);
     const hash = access.sessions.passwordHash();
     if (!hash) throw new AccessError(400, 'no password is set: pair with a code instead');
