@@ -113,7 +113,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     dataDir,
     store,
