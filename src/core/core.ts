@@ -1,4 +1,6 @@
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
 import type { AppState } from '../shared/api';
 import { Camera } from './camera';
 import { defaultSourceSpec } from './capture/index';
@@ -6,9 +8,12 @@ import { parseSourceSpec } from './capture/source-spec';
 import { loadConfigFile } from './config/config-file';
 import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
-import { EventHub } from './events/event-hub';
-import { openEventStore } from './events/event-store';
-import { selectBackend } from './motion/backend';
+import { EventHub, storageCounters } from './events/event-hub';
+import { type EventStore, openEventStore } from './events/event-store';
+import { StorageError } from './events/storage-error';
+import { checkDataDir } from './health/data-dir';
+import { Health } from './health/health';
+import { selectBackend, tensorCount } from './motion/backend';
 import { createHttpServer } from './server/index';
 import { version } from './version';
 
@@ -23,10 +28,12 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const spec = opts.source ?? config.source ?? defaultSourceSpec();
   parseSourceSpec(spec);
 
+  checkDataDir(opts.dataDir);
   const settings = await SettingsStore.open(opts.dataDir, config.settings ?? {}, log);
   const backend = await selectBackend(log);
-  const store = openEventStore({ dataDir: opts.dataDir, log });
-  const hub = new EventHub({ store, log });
+  const store = openStore(opts.dataDir, log);
+  const health = new Health();
+  const hub = new EventHub({ store, log, health });
   const cameras = [
     new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, log }),
   ];
@@ -45,12 +52,16 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     count: hub.count,
     lastEventId: hub.lastId,
     auth: opts.auth,
+    health: health.state,
+    storage: storageCounters(hub),
+    tensors: tensorCount(),
   });
   const server = await createHttpServer({
     hub,
     buses: cameras.map((camera) => camera.bus),
     settings: { get: () => settings.get(), update: (patch) => settings.update(patch) },
     state,
+    health,
     staticDir: opts.staticDir,
     auth: opts.auth,
     log,
@@ -78,11 +89,21 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         await Promise.all(cameras.map((camera) => camera.stop()));
         await server.close();
         await settings.flush();
+        hub.stop();
         store.close();
       })();
       return stopping;
     },
   };
+}
+
+/** Opens the event store; a failure names the data dir and says what to do (the bare SQLite error does not). */
+function openStore(dataDir: string, log: Logger): EventStore {
+  try {
+    return openEventStore({ dataDir, log });
+  } catch (err) {
+    throw new Error(`data dir ${dataDir}: ${StorageError.from(err, join(dataDir, 'events.sqlite')).message}`);
+  }
 }
 
 /** The address a client on this host dials: loopback for a wildcard bind, brackets for IPv6. */

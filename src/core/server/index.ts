@@ -10,6 +10,7 @@ import type { AppState } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
 import type { EventHub } from '../events/event-hub';
 import type { FrameBus } from '../frames/frame-bus';
+import { Health } from '../health/health';
 import { oneLine, registerApiRoutes } from './api-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerMetrics } from './metrics';
@@ -24,7 +25,9 @@ export interface ServerDeps {
   /** Cameras' frame buses; `buses[0]` is the default camera. */
   buses: FrameBus[];
   /** `update` throws an Error with a one-line message on invalid input (→ 400). */
-  settings: { get(): Settings; update(patch: unknown): Settings };
+  settings: { get(): Settings; update(patch: unknown): Settings | Promise<Settings> };
+  /** What is wrong now, for `/healthz` and `/metrics`. Default: a record where nothing ever is. */
+  health?: Health;
   state(): AppState;
   /** Built dashboard served at `/`, or null for none. */
   staticDir: string | null;
@@ -74,9 +77,10 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     log: deps.log,
   });
   registerMjpegRoutes(app, { buses: deps.buses, maxViewers: deps.maxViewers ?? 32, stats });
-  registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state });
+  const health = deps.health ?? new Health();
+  registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state, health });
   registerHistoryRoutes(app, deps.hub.store);
-  registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats });
+  registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats, health, state: deps.state });
   if (deps.staticDir) await app.register(fastifyStatic, { root: deps.staticDir, index: 'index.html' });
   return app;
 }

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { defaultSettings, type Settings, settingsPatchSchema } from '../../../shared/settings';
-import { EventHub } from '../../events/event-hub';
+import { EventHub, storageCounters } from '../../events/event-hub';
 import { type EventStore, openEventStore } from '../../events/event-store';
 import type { RetentionOptions } from '../../events/retention';
 import { FrameBus } from '../../frames/frame-bus';
+import { Health } from '../../health/health';
 import { createHttpServer, type ServerDeps } from '../index';
 
 /** A real server on 127.0.0.1, port 0, with a real store, hub and frame bus, for tests. */
@@ -17,6 +18,7 @@ export interface TestServer {
   dataDir: string;
   store: EventStore;
   hub: EventHub;
+  health: Health;
   bus: FrameBus;
   app: FastifyInstance;
   /** Publishes a motion start and returns its id. */
@@ -30,6 +32,8 @@ export interface TestServerOptions extends Partial<Omit<ServerDeps, 'hub' | 'bus
   retention?: RetentionOptions;
   ringSize?: number;
   levelShare?: number;
+  /** Delay between storage retries, ms (EventHubOptions). */
+  storageRetryMs?: number;
 }
 
 export const SNAPSHOT = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
@@ -60,7 +64,15 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const dataDir = opts.dataDir ?? tempDataDir();
   const store = openEventStore({ dataDir, log, retention: opts.retention });
-  const hub = new EventHub({ store, log, ringSize: opts.ringSize, levelShare: opts.levelShare });
+  const health = opts.health ?? new Health();
+  const hub = new EventHub({
+    store,
+    log,
+    health,
+    ringSize: opts.ringSize,
+    levelShare: opts.levelShare,
+    storageRetryMs: opts.storageRetryMs,
+  });
   const bus = new FrameBus('camera');
   const app = await createHttpServer({
     hub,
@@ -73,7 +85,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       count: hub.count,
       lastEventId: hub.lastId,
       auth: false,
+      health: health.state,
+      storage: storageCounters(hub),
     }),
+    health,
     staticDir: opts.staticDir ?? null,
     auth: false,
     log,
@@ -88,12 +103,14 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     dataDir,
     store,
     hub,
+    health,
     bus,
     app,
     motion: (change = 5) =>
       hub.publishMotionStart({ camera: 'camera', ts: Date.now() / 1000, change, box: null }, SNAPSHOT).id,
     async close() {
       await app.close();
+      hub.stop();
       store.close();
     },
   };
