@@ -34,6 +34,8 @@ export interface TestServerOptions extends Partial<Omit<ServerDeps, 'hub' | 'bus
   levelShare?: number;
   /** Delay between storage retries, ms (EventHubOptions). */
   storageRetryMs?: number;
+  /** Announced events kept while storage fails (EventHubOptions). */
+  storageQueue?: number;
 }
 
 export const SNAPSHOT = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
@@ -72,6 +74,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     ringSize: opts.ringSize,
     levelShare: opts.levelShare,
     storageRetryMs: opts.storageRetryMs,
+    storageQueue: opts.storageQueue,
   });
   const bus = new FrameBus('camera');
   const app = await createHttpServer({
