@@ -67,7 +67,13 @@ export class Camera {
         frame.jpeg,
       );
       this.#openEventId = event.id;
-      this.#progress = new ProgressNoter(event, (progress) => opts.hub.noteProgress(progress));
+      this.#progress = new ProgressNoter(event, (progress) => {
+        try {
+          opts.hub.store.noteProgress(progress);
+        } catch {
+          // Only a crash's end time gets less exact; the event writes report storage trouble.
+        }
+      });
       for (const listener of this.#motionListeners) listener();
     });
     this.#monitor.on('end', (end) => {

@@ -5,16 +5,16 @@ import type { AppState } from '../shared/api';
 import { Camera } from './camera';
 import { defaultSourceSpec } from './capture/index';
 import { parseSourceSpec } from './capture/source-spec';
-import { loadConfigFile } from './config/config-file';
 import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
-import { EventHub, storageCounters } from './events/event-hub';
+import { EventHub } from './events/event-hub';
 import { type EventStore, openEventStore } from './events/event-store';
 import { StorageError } from './events/storage-error';
 import { checkDataDir } from './health/data-dir';
 import { Health } from './health/health';
 import { selectBackend, tensorCount } from './motion/backend';
 import { createHttpServer } from './server/index';
+import { encodeSseMessage } from './server/sse-format';
 import { version } from './version';
 
 /**
@@ -24,19 +24,16 @@ import { version } from './version';
  */
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const { log } = opts;
-  const config = opts.config ?? (await loadConfigFile(opts.configFile));
-  const spec = opts.source ?? config.source ?? defaultSourceSpec();
+  const spec = opts.source ?? defaultSourceSpec();
   parseSourceSpec(spec);
 
   checkDataDir(opts.dataDir);
-  const settings = await SettingsStore.open(opts.dataDir, config.settings ?? {}, log);
+  const settings = await SettingsStore.open(opts.dataDir, opts.settings ?? {}, log);
   const backend = await selectBackend(log);
   const store = openStore(opts.dataDir, log);
   const health = new Health();
-  const hub = new EventHub({ store, log, health });
-  const cameras = [
-    new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, log }),
-  ];
+  const hub = new EventHub({ store, log, health, encode: encodeSseMessage });
+  const cameras = [new Camera({ name: opts.camera, spec, settings: settings.get(), backend, hub, log })];
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
     for (const camera of cameras) {
@@ -53,7 +50,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     lastEventId: hub.lastId,
     auth: opts.auth,
     health: health.state,
-    storage: storageCounters(hub),
+    storage: hub.storage,
     tensors: tensorCount(),
   });
   const server = await createHttpServer({

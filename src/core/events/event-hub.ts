@@ -1,31 +1,35 @@
 import type { Logger } from 'pino';
 import type { StorageCounters } from '../../shared/api';
-import type { HistoryGap, MotionEnd, MotionStart, StoredEvent } from '../../shared/events';
+import type {
+  HistoryGap,
+  HubMessage,
+  LiveEventMap,
+  LiveEventType,
+  MotionEnd,
+  MotionStart,
+  StoredEvent,
+} from '../../shared/events';
 import type { Health } from '../health/health';
 import { EventRing } from './event-ring';
 import type { EventStore, StoredRow } from './event-store';
 import { closeInterrupted } from './interrupted';
 import { LevelGate } from './level-gate';
 import { Persistence } from './persistence';
-import type { MotionProgress } from './progress';
 import { RememberedMessages } from './remembered';
-import { encodeSseMessage } from './sse-format';
 import { Subscribers } from './subscribers';
-import type { EventSink } from './subscription';
+import type { EventSink, WireEncoder } from './subscription';
 
-export type { EventSink } from './subscription';
+export type { EventSink, WireEncoder } from './subscription';
 
 export interface EventHubOptions {
   store: EventStore;
+  /** Encodes a message for the wire once, for every client (the server's SSE framing). */
+  encode: WireEncoder;
   /** Stored events kept in memory for resume without a database read. Default 1000. */
   ringSize?: number;
   /** Events read per replay step (ring or database); a step waits for the previous one to reach the kernel. Default 200. */
   replayPageSize?: number;
-  /**
-   * Largest share of one core that `level` fan-out may take: after a level update that took d ms
-   * to send, the next one sooner than d / share ms is dropped. With thousands of clients this
-   * lowers the live-graph rate instead of starving motion events and video. Default 0.2.
-   */
+  /** Largest share of one core that `level` fan-out may take (level-gate.ts). Default 0.2. */
   levelShare?: number;
   /**
    * Announced events kept in memory while storage fails, written later in order. Default 500; at most
@@ -39,13 +43,10 @@ export interface EventHubOptions {
   log: Logger;
 }
 
-/** Unstored message types; `status`, `settings` and `health` are remembered so a new client gets the current ones. */
-export type BroadcastType = 'status' | 'settings' | 'level' | 'health';
-
 /**
  * Gives every motion event its id, stores it, and then sends it to every subscriber. When storage
  * fails the event is still sent, and waits in a bounded queue until it can be stored with that id
- * (see persistence.ts). Everything here is synchronous on one thread: a subscriber switches from
+ * (persistence.ts). Everything here is synchronous on one thread: a subscriber switches from
  * replay to live between two publishes, never during one, so a resuming client gets no gap and no duplicate.
  */
 export class EventHub {
@@ -53,16 +54,13 @@ export class EventHub {
   readonly #ring: EventRing;
   readonly #log: Logger;
   readonly #subscribers: Subscribers;
-  readonly #remembered = new RememberedMessages();
-  readonly #listeners = new Set<(event: StoredEvent) => void>();
+  readonly #remembered: RememberedMessages;
+  readonly #observers = new Set<(message: HubMessage) => void>();
+  readonly #encode: WireEncoder;
   #lastId: number;
   #count = 0;
   readonly #levels: LevelGate;
   readonly #persistence: Persistence;
-  /** `level` updates dropped to keep within `levelShare`. */
-  get levelsDropped(): number {
-    return this.#levels.dropped;
-  }
   /** Stored events published by this process. */
   published = 0;
 
@@ -70,17 +68,19 @@ export class EventHub {
     this.#store = opts.store;
     this.#ring = new EventRing(opts.ringSize ?? 1000);
     this.#log = opts.log;
+    this.#encode = opts.encode;
     this.#lastId = opts.store.lastId();
     // After a restart every client reconnects with Last-Event-ID at once: answer them from memory.
     const recent = opts.store.after(Math.max(0, this.#lastId - this.#ring.capacity), this.#ring.capacity);
-    for (const row of recent) this.#ring.push({ id: row.id, chunk: encodeStored(row) });
+    for (const row of recent) this.#ring.push({ id: row.id, chunk: this.#encodeStored(row) });
     this.#levels = new LevelGate(opts.levelShare ?? 0.2);
+    this.#remembered = new RememberedMessages(opts.encode);
     const history = {
       lastId: () => this.#lastId,
       after: (after: number, limit: number) =>
         this.#ring.covers(after)
           ? this.#ring.after(after, limit)
-          : this.#store.after(after, limit).map((row) => ({ id: row.id, chunk: encodeStored(row) })),
+          : this.#store.after(after, limit).map((row) => ({ id: row.id, chunk: this.#encodeStored(row) })),
     };
     this.#subscribers = new Subscribers(history, opts.replayPageSize ?? 200, opts.log);
     const health = opts.health;
@@ -90,30 +90,21 @@ export class EventHub {
       queueSize: Math.min(opts.storageQueue ?? 500, this.#ring.capacity),
       retryMs: opts.storageRetryMs,
       onProblem: (problem) => health?.report('storage', problem),
-      onLost: (gap) =>
-        this.#subscribers.sendLive(encodeSseMessage({ event: 'gap', data: JSON.stringify(gap) })),
+      onLost: (gap) => this.#subscribers.sendLive(this.#encode({ event: 'gap', data: JSON.stringify(gap) })),
     });
     health?.on('change', (state) => this.broadcast('health', state));
     closeInterrupted(this, opts.store, opts.log);
   }
 
-  /** Storage counters for `/metrics`: queued rows and snapshots, refused writes, lost events. */
-  get storage(): Persistence {
-    return this.#persistence;
+  /** `level` updates dropped to keep within `levelShare`. */
+  get levelsDropped(): number {
+    return this.#levels.dropped;
   }
 
-  /** Tries the queued writes now (the timer does it every `storageRetryMs`); true when none is left. */
-  retryStorage(): boolean {
-    return this.#persistence.retry();
-  }
-
-  /** Notes how far an open event got (see progress.ts); a failure only costs crash accuracy. */
-  noteProgress(progress: MotionProgress): void {
-    try {
-      this.#store.noteProgress(progress);
-    } catch {
-      // Storage trouble is reported by the event writes; this row only refines a crash's end time.
-    }
+  /** Storage counters: rows and snapshots waiting, refused writes, lost events. */
+  get storage(): StorageCounters {
+    const { queued, pendingSnapshots, failures, lost } = this.#persistence;
+    return { queued, pendingSnapshots, failures, lost };
   }
 
   /** Writes what can still be written and stops retrying; call before closing the store. */
@@ -176,18 +167,24 @@ export class EventHub {
    * Sends an unstored message (no `id:`). `status` (per camera), `settings` and a failing `health` are
    * remembered for new clients (remembered.ts); repeating the remembered value unchanged sends nothing.
    */
-  broadcast(type: BroadcastType, data: unknown): void {
+  broadcast<K extends LiveEventType>(type: K, data: LiveEventMap[K]): void {
     if (type === 'level') {
-      this.#levels.pass(() =>
-        this.#subscribers.sendLive(encodeSseMessage({ event: 'level', data: JSON.stringify(data) })),
-      );
+      this.#broadcastLevel(data as LiveEventMap['level']);
       return;
     }
-    const chunk = this.#remembered.update(type, data);
+    const chunk = this.#remembered.update(type as Exclude<LiveEventType, 'level'>, data);
     if (!chunk) return;
     // Catching-up clients need the current state too; `level` is only useful live.
     this.#subscribers.sendReplaying(chunk);
     this.#subscribers.sendLive(chunk);
+    this.#notify({ type, data } as HubMessage);
+  }
+
+  #broadcastLevel(data: LiveEventMap['level']): void {
+    this.#levels.pass(() => {
+      this.#subscribers.sendLive(this.#encode({ event: 'level', data: JSON.stringify(data) }));
+      this.#notify({ type: 'level', data });
+    });
   }
 
   /** Sends a pre-encoded chunk (e.g. an SSE comment) to every connected subscriber. */
@@ -196,10 +193,13 @@ export class EventHub {
     this.#subscribers.sendReplaying(chunk);
   }
 
-  /** Called after each stored event is sent (MQTT, display wake…); returns the unsubscribe function. */
-  onEvent(listener: (event: StoredEvent) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  /**
+   * Observes every message the hub sends to all clients, stored or not, after it is sent (integrations,
+   * display wake). `level` is observed only when it was sent. Returns the function that stops observing.
+   */
+  observe(observer: (message: HubMessage) => void): () => void {
+    this.#observers.add(observer);
+    return () => this.#observers.delete(observer);
   }
 
   /**
@@ -214,7 +214,7 @@ export class EventHub {
     if (after !== null && after >= this.#lastId) after = null;
     if (after !== null && after < this.#store.prunedThrough()) {
       const gap: HistoryGap = { requestedAfter: after, oldestId: this.#store.oldestId() ?? this.#lastId + 1 };
-      first.push(encodeSseMessage({ event: 'gap', data: JSON.stringify(gap) }));
+      first.push(this.#encode({ event: 'gap', data: JSON.stringify(gap) }));
       after = this.#store.prunedThrough();
     }
     return this.#subscribers.add(sink, first, after);
@@ -223,25 +223,23 @@ export class EventHub {
   #fanOut(row: StoredRow, event: StoredEvent): void {
     this.#lastId = row.id;
     this.published++;
-    const encoded = { id: row.id, chunk: encodeStored(row) };
+    const encoded = { id: row.id, chunk: this.#encodeStored(row) };
     this.#ring.push(encoded);
     this.#subscribers.sendLive(encoded.chunk);
-    for (const listener of this.#listeners) {
+    this.#notify(event);
+  }
+
+  #notify(message: HubMessage): void {
+    for (const observer of this.#observers) {
       try {
-        listener(event);
+        observer(message);
       } catch (err) {
-        this.#log.error({ err }, 'event listener failed');
+        this.#log.error({ err, type: message.type }, 'event observer failed');
       }
     }
   }
-}
 
-function encodeStored(row: StoredRow): Buffer {
-  return encodeSseMessage({ id: row.id, event: row.type, data: row.json });
-}
-
-/** The hub's storage counters as `/api/state` shows them. */
-export function storageCounters(hub: EventHub): StorageCounters {
-  const { queued, pendingSnapshots, failures, lost } = hub.storage;
-  return { queued, pendingSnapshots, failures, lost };
+  #encodeStored(row: StoredRow): Buffer {
+    return this.#encode({ id: row.id, event: row.type, data: row.json });
+  }
 }

@@ -1,4 +1,5 @@
-import { encodeSseMessage } from './sse-format';
+import type { LiveEventType } from '../../shared/events';
+import type { WireEncoder } from './subscription';
 
 /**
  * The current `status` (per camera), `settings` and `health`, encoded once, for every new client.
@@ -9,14 +10,16 @@ export class RememberedMessages {
   readonly #byKey = new Map<string, { json: string; chunk: Buffer }>();
   #healthy: string | undefined;
 
+  constructor(private readonly encode: WireEncoder) {}
+
   /** Records the message; returns its encoded chunk to send, or null when it repeats the current one. */
-  update(type: 'status' | 'settings' | 'health', data: unknown): Buffer | null {
+  update(type: Exclude<LiveEventType, 'level'>, data: unknown): Buffer | null {
     const json = JSON.stringify(data);
     const camera = (data as { camera?: unknown } | null)?.camera;
     const key = type === 'status' ? `status:${String(camera)}` : type;
     const previous = this.#byKey.get(key)?.json ?? (type === 'health' ? this.#healthy : undefined);
     if (previous === json) return null;
-    const chunk = encodeSseMessage({ event: type, data: json });
+    const chunk = this.encode({ event: type, data: json });
     if (type === 'health' && (data as { ok?: boolean }).ok) {
       this.#byKey.delete(key);
       this.#healthy = json;

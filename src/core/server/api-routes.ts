@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppState } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
-import type { EventHub } from '../events/event-hub';
 import { StorageError } from '../events/storage-error';
 import type { Health } from '../health/health';
 import { HttpError } from './params';
 
 export interface ApiRouteOptions {
-  hub: EventHub;
   settings: { get(): Settings; update(patch: unknown): Settings | Promise<Settings> };
   state(): AppState;
   health: Health;
@@ -33,8 +31,6 @@ export function registerApiRoutes(app: FastifyInstance, opts: ApiRouteOptions): 
       if (err instanceof StorageError) throw new HttpError(503, `settings not saved: ${err.message}`);
       throw new HttpError(400, oneLine(err instanceof Error ? err.message : String(err)));
     }
-    // The hub sends nothing when the core already broadcast these exact settings.
-    opts.hub.broadcast('settings', next);
     return next;
   });
 }

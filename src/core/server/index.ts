@@ -78,7 +78,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
   });
   registerMjpegRoutes(app, { buses: deps.buses, maxViewers: deps.maxViewers ?? 32, stats });
   const health = deps.health ?? new Health();
-  registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state, health });
+  registerApiRoutes(app, { settings: deps.settings, state: deps.state, health });
   registerHistoryRoutes(app, deps.hub.store);
   registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats, health, state: deps.state });
   if (deps.staticDir) await app.register(fastifyStatic, { root: deps.staticDir, index: 'index.html' });

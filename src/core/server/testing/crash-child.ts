@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     // Whole seconds ten seconds ago: recent enough for retention, exact enough to compare.
     const ts = Math.floor(Date.now() / 1000) - 10;
     const start = s.hub.publishMotionStart({ camera: 'camera', ts, change: 4, box: null }, SNAPSHOT);
-    s.hub.noteProgress({ motionId: start.id, ts: ts + 3, frames: 12, peakChange: 9, box: null });
+    s.store.noteProgress({ motionId: start.id, ts: ts + 3, frames: 12, peakChange: 9, box: null });
     process.stdout.write(`open ${start.id}\n`);
     return;
   }

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { defaultSettings, type Settings, settingsPatchSchema } from '../../../shared/settings';
-import { EventHub, storageCounters } from '../../events/event-hub';
+import { EventHub } from '../../events/event-hub';
 import { type EventStore, openEventStore } from '../../events/event-store';
 import type { RetentionOptions } from '../../events/retention';
 import { FrameBus } from '../../frames/frame-bus';
 import { Health } from '../../health/health';
 import { createHttpServer, type ServerDeps } from '../index';
+import { encodeSseMessage } from '../sse-format';
 
 /** A real server on 127.0.0.1, port 0, with a real store, hub and frame bus, for tests. */
 export interface TestServer {
@@ -48,8 +49,8 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** A minimal settings holder with the real schema, as the core's settings store behaves. */
-function settingsHolder() {
+/** A minimal settings holder with the real schema; like the core, it broadcasts each change. */
+function settingsHolder(onChange: (next: Settings) => void) {
   let current: Settings = defaultSettings;
   return {
     get: () => current,
@@ -57,6 +58,7 @@ function settingsHolder() {
       const parsed = settingsPatchSchema.safeParse(patch);
       if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid settings');
       current = { ...current, ...parsed.data };
+      onChange(current);
       return current;
     },
   };
@@ -71,6 +73,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     store,
     log,
     health,
+    encode: encodeSseMessage,
     ringSize: opts.ringSize,
     levelShare: opts.levelShare,
     storageRetryMs: opts.storageRetryMs,
@@ -80,7 +83,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const app = await createHttpServer({
     hub,
     buses: [bus],
-    settings: opts.settings ?? settingsHolder(),
+    settings: opts.settings ?? settingsHolder((next) => hub.broadcast('settings', next)),
     state: () => ({
       version: 'test',
       backend: 'cpu',
@@ -89,7 +92,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       lastEventId: hub.lastId,
       auth: false,
       health: health.state,
-      storage: storageCounters(hub),
+      storage: hub.storage,
     }),
     health,
     staticDir: opts.staticDir ?? null,
