@@ -6,8 +6,6 @@ import type { TlsPair } from './access/limits';
 import { Camera } from './camera';
 import { defaultSourceSpec } from './capture/index';
 import { parseSourceSpec } from './capture/source-spec';
-import type { ConfigFile } from './config/config-file';
-import { loadConfigFile } from './config/config-file';
 import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
 import { EventHub } from './events/event-hub';
@@ -24,17 +22,14 @@ import { version } from './version';
  */
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const { log } = opts;
-  const config = opts.config ?? (await loadConfigFile(opts.configFile));
-  const spec = opts.source ?? config.source ?? defaultSourceSpec();
+  const spec = opts.source ?? defaultSourceSpec();
   parseSourceSpec(spec);
 
-  const settings = await SettingsStore.open(opts.dataDir, config.settings ?? {}, log);
+  const settings = await SettingsStore.open(opts.dataDir, opts.settings ?? {}, log);
   const backend = await selectBackend(log);
   const store = openEventStore({ dataDir: opts.dataDir, log });
   const hub = new EventHub({ store, log, encode: encodeSseMessage });
-  const cameras = [
-    new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, log }),
-  ];
+  const cameras = [new Camera({ name: opts.camera, spec, settings: settings.get(), backend, hub, log })];
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
     for (const camera of cameras) {
@@ -51,9 +46,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     lastEventId: hub.lastId,
     auth: opts.auth,
   });
-  const tls = await readTls(config);
+  const tls = await readTls(opts.tls);
   const scheme = tls ? 'https' : 'http';
-  const access = new Access({ enabled: opts.auth, dataDir: opts.dataDir, metricsToken: config.metricsToken });
+  const access = new Access({ enabled: opts.auth, dataDir: opts.dataDir, metricsToken: opts.metricsToken });
   let publicUrls: string[] = [];
   const server = await createHttpServer({
     hub,
@@ -63,7 +58,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     staticDir: opts.staticDir,
     access,
     tls,
-    trustProxy: config.trustProxy,
+    trustProxy: opts.trustProxy,
     publicUrls: () => publicUrls,
     log,
   });
@@ -73,7 +68,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   for (const camera of cameras) camera.start();
   const url = `${scheme}://${dialableHost(opts.host)}:${port}`;
   publicUrls = lanAddresses(opts.host).map((ip) => `${scheme}://${ip}:${port}`);
-  const startupCode = access.startupCode(opts.pair ?? false);
+  const startupCode = access.startupCode(opts.pair);
 
   let stopping: Promise<void> | null = null;
   return {
@@ -107,13 +102,13 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
 }
 
 /** The config file's certificate and key, read once at start-up; a missing file names itself. */
-async function readTls(config: ConfigFile): Promise<TlsPair | null> {
-  if (!config.tls) return null;
+async function readTls(paths: CoreOptions['tls']): Promise<TlsPair | null> {
+  if (!paths) return null;
   const read = (path: string) =>
     readFile(path).catch((err: NodeJS.ErrnoException) => {
       throw new Error(`tls: cannot read ${path} (${err.code ?? err.message})`);
     });
-  return { cert: await read(config.tls.cert), key: await read(config.tls.key) };
+  return { cert: await read(paths.cert), key: await read(paths.key) };
 }
 
 /** The address a client on this host dials: loopback for a wildcard bind, brackets for IPv6. */
