@@ -134,6 +134,7 @@ export const en = {
     roleViewer: 'viewer',
     kiosk: 'kiosk screen',
     thisDevice: 'this device',
+    justNow: 'just now',
     lastSeen: 'last seen {{ago}}',
     revoke: 'Revoke',
     password: 'Sign-in password',

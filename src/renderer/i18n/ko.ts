@@ -136,6 +136,7 @@ export const ko: Dictionary = {
     roleViewer: '보기 전용',
     kiosk: '키오스크 화면',
     thisDevice: '이 기기',
+    justNow: '방금',
     lastSeen: '마지막 접속 {{ago}}',
     revoke: '접근 취소',
     password: '로그인 비밀번호',

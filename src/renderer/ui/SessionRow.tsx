@@ -5,7 +5,7 @@ import { locale, t } from '../i18n';
 function ago(ts: number): string {
   const seconds = Math.round(ts - Date.now() / 1000);
   const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
-  if (Math.abs(seconds) < 60) return format.format(0, 'minute');
+  if (Math.abs(seconds) < 60) return t('access.justNow');
   if (Math.abs(seconds) < 3600) return format.format(Math.round(seconds / 60), 'minute');
   if (Math.abs(seconds) < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
   return format.format(Math.round(seconds / 86_400), 'day');
