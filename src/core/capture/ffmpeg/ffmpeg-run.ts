@@ -7,7 +7,10 @@ import { type GrayImage, PgmSplitter } from '../splitters/pgm-splitter';
 import { StderrTail } from './stderr-tail';
 
 /** How a run ended: `finished` = ffmpeg exited cleanly (end of input); else `message` says why. */
-export type RunEnd = { finished: true } | { finished: false; message: string };
+export type RunEnd = ({ finished: true } | { finished: false; message: string }) & {
+  /** Last lines ffmpeg wrote to stderr, oldest first. */
+  stderr: string[];
+};
 
 /**
  * One ffmpeg process (and its feeder, if any): reads its two outputs, pairs them picture by
@@ -47,11 +50,12 @@ export class FfmpegRun {
       child.on('close', (code, signal) => {
         void feeder?.stop();
         resolve();
-        if (this.#failure) onEnd({ finished: false, message: this.#failure });
-        else if (code === 0) onEnd({ finished: true });
+        const lines = stderr.all();
+        if (this.#failure) onEnd({ finished: false, message: this.#failure, stderr: lines });
+        else if (code === 0) onEnd({ finished: true, stderr: lines });
         else {
           const why = stderr.last() ?? (signal ? `killed by ${signal}` : `exit code ${code}`);
-          onEnd({ finished: false, message: `ffmpeg stopped: ${why}` });
+          onEnd({ finished: false, message: `ffmpeg stopped: ${why}`, stderr: lines });
         }
       });
     });
