@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { track } from '../../supervisor/children';
 import type { Pipeline } from '../pipeline';
 import { FramePairer } from '../splitters/frame-pairer';
 import { MjpegSplitter } from '../splitters/mjpeg-splitter';
@@ -29,7 +30,7 @@ export class FfmpegRun {
     onEnd: (end: RunEnd) => void,
   ) {
     const { args, feeder } = pipeline;
-    const child = spawn(ffmpeg, args, { stdio: [feeder ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = track(spawn(ffmpeg, args, { stdio: [feeder ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe'] }));
     this.#child = child;
     const stderr = new StderrTail();
     const pairer = new FramePairer(onPicture);
