@@ -10,6 +10,7 @@ import './styles/live-tools.css';
 import './styles/timeline.css';
 import './styles/dialogs.css';
 import './styles/access.css';
+import './styles/health.css';
 import { AccessGate } from './ui/AccessGate';
 
 applyKioskComfort();
