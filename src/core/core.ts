@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { AppState } from '../shared/api';
+import { Access, pairingUrl } from './access/access';
+import type { TlsPair } from './access/limits';
 import { Camera } from './camera';
 import { defaultSourceSpec } from './capture/index';
 import { parseSourceSpec } from './capture/source-spec';
@@ -56,6 +59,10 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     storage: hub.storage,
     tensors: tensorCount(),
   });
+  const tls = await readTls(opts.tls);
+  const scheme = tls ? 'https' : 'http';
+  const access = new Access({ enabled: opts.auth, dataDir: opts.dataDir, metricsToken: opts.metricsToken });
+  let publicUrls: string[] = [];
   const server = await createHttpServer({
     hub,
     buses: cameras.map((camera) => camera.bus),
@@ -63,19 +70,30 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     state,
     health,
     staticDir: opts.staticDir,
-    auth: opts.auth,
+    access,
+    tls,
+    trustProxy: opts.trustProxy,
+    publicUrls: () => publicUrls,
     log,
   });
   await server.listen({ port: opts.port, host: opts.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   for (const camera of cameras) camera.start();
+  const url = `${scheme}://${dialableHost(opts.host)}:${port}`;
+  publicUrls = lanAddresses(opts.host).map((ip) => `${scheme}://${ip}:${port}`);
+  const startupCode = access.startupCode(opts.pair);
 
   let stopping: Promise<void> | null = null;
   return {
-    url: `http://${dialableHost(opts.host)}:${port}`,
-    lanUrls: lanAddresses(opts.host).map((ip) => `http://${ip}:${port}`),
+    url,
+    lanUrls: publicUrls,
     buses: cameras.map((camera) => camera.bus),
+    pairingUrl: startupCode ? pairingUrl(publicUrls[0] ?? url, startupCode) : null,
+    kioskSession() {
+      const made = access.kioskSession();
+      return made && { name: made.cookie, value: made.token, secure: Boolean(tls) };
+    },
     state,
     settings: () => settings.get(),
     onMotion(listener) {
@@ -91,10 +109,21 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         await settings.flush();
         hub.stop();
         store.close();
+        access.close();
       })();
       return stopping;
     },
   };
+}
+
+/** The config file's certificate and key, read once at start-up; a missing file names itself. */
+async function readTls(paths: CoreOptions['tls']): Promise<TlsPair | null> {
+  if (!paths) return null;
+  const read = (path: string) =>
+    readFile(path).catch((err: NodeJS.ErrnoException) => {
+      throw new Error(`tls: cannot read ${path} (${err.code ?? err.message})`);
+    });
+  return { cert: await read(paths.cert), key: await read(paths.key) };
 }
 
 /** Opens the event store; a failure names the data dir and says what to do (the bare SQLite error does not). */

@@ -1,3 +1,5 @@
+import QRCode from 'qrcode';
+import { setPasswordFromStdin } from './access/set-password';
 import { parseCli } from './cli';
 import { startCore } from './core';
 import { createLogger } from './logger';
@@ -10,6 +12,11 @@ import { startSystemdWatchdog, systemdNotify } from './supervisor/systemd';
 async function main(): Promise<void> {
   const log = createLogger();
   const cli = parseCli(process.argv.slice(2));
+  if (cli.setPassword) {
+    await setPasswordFromStdin(cli.dataDir);
+    process.stdout.write(`password set for ${cli.dataDir}; sign in with it from the dashboard\n`);
+    return;
+  }
   const staticDir = builtDashboardDir(__dirname);
   if (!staticDir) log.warn('dashboard not built (run `npm run build`); serving the API only');
   const options = await resolveCoreOptions(cli, staticDir, log);
@@ -25,6 +32,11 @@ async function main(): Promise<void> {
   systemdNotify(['READY=1', `STATUS=listening on ${core.url}`]);
   startSystemdWatchdog();
   process.stdout.write(`listening on ${core.url}\n`);
+  if (core.pairingUrl) {
+    // The one-time admin code of a first run: whoever opens it (or scans the QR code) becomes the owner.
+    const qr = await QRCode.toString(core.pairingUrl, { type: 'terminal', small: true });
+    process.stdout.write(`pair a browser as admin (one use, 10 minutes): ${core.pairingUrl}\n${qr}`);
+  }
   for (const url of core.lanUrls) log.info(`dashboard on the network: ${url}`);
 }
 
