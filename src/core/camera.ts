@@ -24,6 +24,8 @@ export interface CameraOptions {
   backend: string;
   hub: EventHub;
   log: Logger;
+  /** Whether detection is armed now; a motion start while disarmed is not published. Default: always armed. */
+  armed?: () => boolean;
   /** Builds the source for the current capture settings. Default: `createSource(spec, …)`. */
   createSource?: (settings: Settings) => FrameSource;
 }
@@ -58,6 +60,7 @@ export class Camera {
     };
     this.#monitor = new MotionMonitor({ settings: opts.settings, log: opts.log });
     this.#monitor.on('start', (start, frame) => {
+      if (opts.armed && !opts.armed()) return;
       const event = opts.hub.publishMotionStart(
         { camera: opts.name, ts: start.ts / 1000, change: start.change, box: start.box },
         frame.jpeg,

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { mqttConfigSchema } from './integrations/config';
 
 /** What the command line (`npm run serve -- …`, or the kiosk's own argv) asks for. */
 export interface CliOptions {
@@ -14,6 +15,8 @@ export interface CliOptions {
   dataDir: string;
   /** `--config FILE`; optional. */
   configFile?: string;
+  /** `--mqtt URL`: MQTT broker (mqtt://, mqtts://, ws://, wss://). Default none (the config file's `mqtt`). */
+  mqtt?: string;
   /** False with `--no-auth`. */
   auth: boolean;
   /** Which of the above were given explicitly, so a config file can fill in the rest. */
@@ -23,7 +26,7 @@ export interface CliOptions {
 /** A command-line mistake; its message names the flag and is meant for the user as is. */
 export class CliError extends Error {}
 
-export const usage = `usage: motion-kiosk [--port N] [--host ADDR] [--source SPEC] [--data-dir DIR] [--config FILE] [--no-auth]`;
+export const usage = `usage: motion-kiosk [--port N] [--host ADDR] [--source SPEC] [--data-dir DIR] [--config FILE] [--mqtt URL] [--no-auth]`;
 
 const hostPattern = /^(?:[A-Za-z0-9.-]{1,253}|\[?[0-9A-Fa-f:.]{2,45}\]?)$/;
 
@@ -72,6 +75,10 @@ export function parseCli(argv: string[], allowForeign = false): CliOptions {
   if (values['data-dir'] !== undefined && String(values['data-dir']).trim() === '') {
     throw new CliError('--data-dir needs a directory');
   }
+  const mqtt = values.mqtt === undefined ? undefined : String(values.mqtt);
+  if (mqtt !== undefined && !mqttConfigSchema.shape.url.safeParse(mqtt).success) {
+    throw new CliError(`--mqtt must be a broker URL such as mqtt://127.0.0.1:1883, got "${mqtt}"`);
+  }
   if (values['no-auth']) given.add('auth');
   return {
     port,
@@ -79,6 +86,7 @@ export function parseCli(argv: string[], allowForeign = false): CliOptions {
     source,
     dataDir: values['data-dir'] === undefined ? defaultDataDir() : String(values['data-dir']),
     configFile: values.config === undefined ? undefined : String(values.config),
+    mqtt,
     auth: !values['no-auth'],
     given,
   };
@@ -95,6 +103,7 @@ function parseWith(argv: string[], strict: boolean) {
       source: { type: 'string' },
       'data-dir': { type: 'string' },
       config: { type: 'string' },
+      mqtt: { type: 'string' },
       'no-auth': { type: 'boolean' },
     },
   });

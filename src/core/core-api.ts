@@ -18,6 +18,8 @@ export interface CoreOptions {
   configFile?: string;
   /** The config file already read (see `resolveCoreOptions`); when absent, `configFile` is read. */
   config?: ConfigFile;
+  /** `--mqtt URL`: broker URL; overrides the config file's `mqtt.url`. Default none. */
+  mqtt?: string;
   /** Access control on remote routes; `--no-auth` turns it off. Default true. */
   auth: boolean;
   /** Built dashboard to serve at `/`, or null to serve none. */

@@ -8,6 +8,9 @@ import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
 import { EventHub } from './events/event-hub';
 import { openEventStore } from './events/event-store';
+import { mqttOptions } from './integrations/config';
+import { openIntegrations } from './integrations/index';
+import { registerIntegrationRoutes } from './integrations/routes';
 import { selectBackend } from './motion/backend';
 import { createHttpServer } from './server/index';
 import { version } from './version';
@@ -27,8 +30,20 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const backend = await selectBackend(log);
   const store = openEventStore({ dataDir: opts.dataDir, log });
   const hub = new EventHub({ store, log });
+  const mqtt = mqttOptions(opts.mqtt, config.mqtt);
+  const integrations = await openIntegrations({
+    hub,
+    latestJpeg: () => cameras[0]?.bus.latest?.jpeg ?? null,
+    dataDir: opts.dataDir,
+    mqtt,
+    name: mqtt?.name,
+    version,
+    cameras: () => cameras.map((camera) => camera.status),
+    log,
+  });
+  const armed = () => integrations.arming.detecting;
   const cameras = [
-    new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, log }),
+    new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, armed, log }),
   ];
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
@@ -45,6 +60,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     count: hub.count,
     lastEventId: hub.lastId,
     auth: opts.auth,
+    integrations: integrations.summary(),
   });
   const server = await createHttpServer({
     hub,
@@ -53,16 +69,19 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     state,
     staticDir: opts.staticDir,
     auth: opts.auth,
+    routes: [(app) => registerIntegrationRoutes(app, integrations)],
     log,
   });
   await server.listen({ port: opts.port, host: opts.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
+  const url = `http://${dialableHost(opts.host)}:${port}`;
+  integrations.start(url);
   for (const camera of cameras) camera.start();
 
   let stopping: Promise<void> | null = null;
   return {
-    url: `http://${dialableHost(opts.host)}:${port}`,
+    url,
     lanUrls: lanAddresses(opts.host).map((ip) => `http://${ip}:${port}`),
     buses: cameras.map((camera) => camera.bus),
     state,
@@ -76,6 +95,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     stop() {
       stopping ??= (async () => {
         await Promise.all(cameras.map((camera) => camera.stop()));
+        // After the cameras: the end of an open event still goes out.
+        await integrations.stop();
         await server.close();
         await settings.flush();
         store.close();

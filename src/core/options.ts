@@ -21,6 +21,7 @@ export async function resolveCoreOptions(
     host: cli.given.has('host') ? cli.host : (config.host ?? cli.host),
     source: cli.source ?? config.source,
     dataDir: cli.dataDir,
+    mqtt: cli.mqtt,
     configFile: cli.configFile,
     config,
     auth,

@@ -11,6 +11,22 @@ export interface AppState {
   /** Highest stored event id, 0 when none. */
   lastEventId: number;
   auth: boolean;
+  /** Arming and integration connections, as the dashboard and the kiosk show them. */
+  integrations?: IntegrationSummary;
+}
+
+/** Part of `GET /api/state`. */
+export interface IntegrationSummary {
+  /** This kiosk's stable id (MQTT topics, Home Assistant unique ids). */
+  deviceId: string;
+  /** The manual switch. */
+  armed: boolean;
+  /** Detection runs now (armed and inside the detection schedule). */
+  detecting: boolean;
+  /** Notifications go out now (not quiet hours). */
+  notifying: boolean;
+  /** MQTT connection state, or null when no broker is configured. */
+  mqtt: 'connecting' | 'connected' | 'disconnected' | 'stopped' | null;
 }
 
 /** One row of `GET /api/events`: a motion event, with its end once it has ended. */

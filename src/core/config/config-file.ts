@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { settingsPatchSchema } from '../../shared/settings';
+import { mqttConfigEntrySchema } from '../integrations/config';
 import { describeZodError } from './zod-reason';
 
 /** The `--config FILE` document: defaults for the CLI flags and initial settings. CLI flags win. */
@@ -21,6 +22,8 @@ export const configFileSchema = z
       .optional(),
     /** Initial settings; ones changed later through the API are kept in the data dir and win. */
     settings: settingsPatchSchema.optional(),
+    /** MQTT broker and Home Assistant discovery: a broker URL, or the object of `src/core/integrations/config.ts`. Default none. */
+    mqtt: mqttConfigEntrySchema.optional(),
     /** Kiosk-only options (display power, PIN, cursor), read by the Electron shell. */
     kiosk: z.record(z.string(), z.unknown()).optional(),
   })

@@ -30,6 +30,8 @@ export interface ServerDeps {
   staticDir: string | null;
   /** Access control; enforced by a later issue, accepted now. */
   auth: boolean;
+  /** More routes, registered by subsystems the server does not know (integrations). Default none. */
+  routes?: ((app: FastifyInstance) => void)[];
   /** SSE keepalive comment interval, in milliseconds. Default 15,000. */
   keepaliveMs?: number;
   /** Concurrent `/events` streams. Default 19,500 (this machine allows 20,000 open files per process). */
@@ -77,6 +79,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
   registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state });
   registerHistoryRoutes(app, deps.hub.store);
   registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats });
+  for (const register of deps.routes ?? []) register(app);
   if (deps.staticDir) await app.register(fastifyStatic, { root: deps.staticDir, index: 'index.html' });
   return app;
 }

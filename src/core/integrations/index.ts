@@ -1,0 +1,90 @@
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { IntegrationSummary } from '../../shared/api';
+import type { CameraStatus } from '../../shared/events';
+import type { EventHub } from '../events/event-hub';
+import { Arming } from './arming';
+import type { MqttConfig } from './config';
+import { loadDeviceId } from './device-id';
+import { MqttIntegration } from './mqtt-integration';
+
+export interface IntegrationDeps {
+  hub: EventHub;
+  /** The default camera's latest JPEG (set/snapshot), or null before the first frame. */
+  latestJpeg(): Buffer | null;
+  dataDir: string;
+  /** The `mqtt` config (file or `--mqtt`), or null for none. */
+  mqtt: MqttConfig | null;
+  /** Kiosk name shown in Home Assistant and to peers. Default: the host name. */
+  name?: string;
+  version: string;
+  cameras(): CameraStatus[];
+  log: Logger;
+}
+
+export interface Integrations {
+  readonly deviceId: string;
+  readonly arming: Arming;
+  readonly mqtt: MqttIntegration | null;
+  /** Arming and connection state for `/api/state`. */
+  summary(): IntegrationSummary;
+  /** Called once the server listens: the dashboard URL goes into discovery and peer announcements. */
+  start(dashboardUrl: string): void;
+  stop(): Promise<void>;
+}
+
+/** How often camera status is compared with what was last published. */
+const STATUS_POLL_MS = 1000;
+
+/** Arming plus every configured integration, subscribed to the event hub. */
+export async function openIntegrations(deps: IntegrationDeps): Promise<Integrations> {
+  const log = deps.log.child({ module: 'integrations' });
+  const deviceId = await loadDeviceId(deps.dataDir);
+  const arming = await Arming.open(deps.dataDir, log);
+  let mqtt: MqttIntegration | null = null;
+  const offs: (() => void)[] = [];
+  let poll: NodeJS.Timeout | null = null;
+
+  return {
+    deviceId,
+    arming,
+    get mqtt() {
+      return mqtt;
+    },
+    summary() {
+      const { armed, detecting, notifying } = arming.state;
+      return { deviceId, armed, detecting, notifying, mqtt: mqtt?.bridge.state ?? null };
+    },
+    start(dashboardUrl) {
+      if (!deps.mqtt) return;
+      const integration = new MqttIntegration({
+        config: deps.mqtt,
+        device: { id: deviceId, name: deps.name ?? hostname(), version: deps.version, url: dashboardUrl },
+        arming,
+        snapshotPath: (id) => deps.hub.store.snapshotPath(id),
+        latestJpeg: deps.latestJpeg,
+        log,
+      });
+      mqtt = integration;
+      offs.push(deps.hub.onEvent((event) => integration.onEvent(event)));
+      let last = '';
+      const publishStatus = () => {
+        const status = deps.cameras()[0];
+        const json = JSON.stringify(status);
+        if (status && json !== last) {
+          last = json;
+          integration.onStatus(status);
+        }
+      };
+      publishStatus();
+      poll = setInterval(publishStatus, STATUS_POLL_MS);
+      poll.unref();
+    },
+    async stop() {
+      if (poll) clearInterval(poll);
+      for (const off of offs) off();
+      await mqtt?.stop();
+      await arming.close();
+    },
+  };
+}
