@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** A topic level path without wildcards, e.g. `motionkiosk/front-door`. */
 const topicPath = z
   .string()
-  .regex(/^[^#+\u0000]{1,200}$/, 'an MQTT topic without + or #')
+  .regex(/^[^#+\s]{1,200}$/, 'an MQTT topic without +, # or spaces')
   .refine((text) => !text.startsWith('/') && !text.endsWith('/'), 'no leading or trailing /');
 
 /** The config file's `mqtt` object (or a plain URL string, the same as `--mqtt URL`). */
