@@ -36,6 +36,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     latestJpeg: () => cameras[0]?.bus.latest?.jpeg ?? null,
     dataDir: opts.dataDir,
     mqtt,
+    webhooks: config.webhooks,
     name: mqtt?.name,
     version,
     cameras: () => cameras.map((camera) => camera.status),

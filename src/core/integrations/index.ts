@@ -7,6 +7,9 @@ import { Arming } from './arming';
 import type { MqttConfig } from './config';
 import { loadDeviceId } from './device-id';
 import { MqttIntegration } from './mqtt-integration';
+import type { WebhookConfig } from './webhook-config';
+import { WebhookOutbox } from './webhook-outbox';
+import { Webhooks } from './webhooks';
 
 export interface IntegrationDeps {
   hub: EventHub;
@@ -15,6 +18,8 @@ export interface IntegrationDeps {
   dataDir: string;
   /** The `mqtt` config (file or `--mqtt`), or null for none. */
   mqtt: MqttConfig | null;
+  /** Webhook receivers (config file `webhooks`). Default none. */
+  webhooks?: WebhookConfig[];
   /** Kiosk name shown in Home Assistant and to peers. Default: the host name. */
   name?: string;
   version: string;
@@ -26,6 +31,7 @@ export interface Integrations {
   readonly deviceId: string;
   readonly arming: Arming;
   readonly mqtt: MqttIntegration | null;
+  readonly webhooks: Webhooks | null;
   /** Arming and connection state for `/api/state`. */
   summary(): IntegrationSummary;
   /** Called once the server listens: the dashboard URL goes into discovery and peer announcements. */
@@ -42,6 +48,9 @@ export async function openIntegrations(deps: IntegrationDeps): Promise<Integrati
   const deviceId = await loadDeviceId(deps.dataDir);
   const arming = await Arming.open(deps.dataDir, log);
   let mqtt: MqttIntegration | null = null;
+  let webhooks: Webhooks | null = null;
+  const outbox = deps.webhooks?.length ? new WebhookOutbox(deps.dataDir) : null;
+  const name = deps.name ?? hostname();
   const offs: (() => void)[] = [];
   let poll: NodeJS.Timeout | null = null;
 
@@ -51,15 +60,32 @@ export async function openIntegrations(deps: IntegrationDeps): Promise<Integrati
     get mqtt() {
       return mqtt;
     },
+    get webhooks() {
+      return webhooks;
+    },
     summary() {
       const { armed, detecting, notifying } = arming.state;
       return { deviceId, armed, detecting, notifying, mqtt: mqtt?.bridge.state ?? null };
     },
     start(dashboardUrl) {
+      if (outbox && deps.webhooks) {
+        const sender = new Webhooks(
+          deps.webhooks,
+          outbox,
+          deps.hub.store,
+          arming,
+          { id: deviceId, name, url: dashboardUrl },
+          log,
+        );
+        webhooks = sender;
+        offs.push(deps.hub.onEvent(() => sender.wake()));
+        // Events stored before a crash or restart that never reached the outbox.
+        sender.wake();
+      }
       if (!deps.mqtt) return;
       const integration = new MqttIntegration({
         config: deps.mqtt,
-        device: { id: deviceId, name: deps.name ?? hostname(), version: deps.version, url: dashboardUrl },
+        device: { id: deviceId, name, version: deps.version, url: dashboardUrl },
         arming,
         snapshotPath: (id) => deps.hub.store.snapshotPath(id),
         latestJpeg: deps.latestJpeg,
@@ -83,6 +109,8 @@ export async function openIntegrations(deps: IntegrationDeps): Promise<Integrati
     async stop() {
       if (poll) clearInterval(poll);
       for (const off of offs) off();
+      webhooks?.stop();
+      outbox?.close();
       await mqtt?.stop();
       await arming.close();
     },

@@ -32,6 +32,13 @@ export function registerIntegrationRoutes(app: FastifyInstance, integrations: In
       deviceId: integrations.deviceId,
       arming: integrations.arming.state,
       mqtt: mqtt ? { ...mqtt.bridge.info, topics: mqtt.topics } : null,
+      webhooks: integrations.webhooks?.info ?? [],
     };
+  });
+
+  app.post('/api/integrations/webhooks/test', async () => {
+    const webhooks = integrations.webhooks;
+    if (!webhooks) throw new HttpError(409, 'no webhooks configured (config file key `webhooks`)');
+    return { results: await webhooks.sendTest() };
   });
 }
