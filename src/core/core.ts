@@ -77,13 +77,15 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const url = `http://${dialableHost(opts.host)}:${port}`;
-  integrations.start(url);
+  const lanUrls = lanAddresses(opts.host).map((ip) => `http://${ip}:${port}`);
+  // Home Assistant and other kiosks link to this dashboard: a LAN address when there is one.
+  integrations.start(lanUrls[0] ?? url);
   for (const camera of cameras) camera.start();
 
   let stopping: Promise<void> | null = null;
   return {
     url,
-    lanUrls: lanAddresses(opts.host).map((ip) => `http://${ip}:${port}`),
+    lanUrls,
     buses: cameras.map((camera) => camera.bus),
     state,
     settings: () => settings.get(),

@@ -45,3 +45,20 @@ export interface EventPage {
 export interface ApiError {
   error: string;
 }
+
+/** One row of `GET /api/peers`: another kiosk announced on the same MQTT broker. */
+export interface PeerKiosk {
+  /** Its device id. */
+  id: string;
+  name: string;
+  /** Its dashboard URL, as it announced it. */
+  url: string;
+  /** Its camera state. */
+  state: 'starting' | 'online' | 'offline';
+  /** Its MQTT connection is up (false once its last will said `offline`). */
+  available: boolean;
+  armed: boolean;
+  lastEvent: { id: number; type: string; ts: number } | null;
+  /** Unix seconds of its last announcement received. */
+  seenAt: number;
+}

@@ -115,6 +115,14 @@ export class MqttBridge {
     this.#send(message);
   }
 
+  /** Subscribes now when connected; the caller subscribes again after each reconnect. */
+  subscribe(topics: string[]): void {
+    if (!this.#client.connected) return;
+    this.#client.subscribe(topics, { qos: 1 }, (err) => {
+      if (err) this.#opts.log.warn({ err: err.message }, 'mqtt: subscribe failed');
+    });
+  }
+
   /** Publishes `offline` and disconnects; the will is not sent for a clean stop, so we say it ourselves. */
   async stop(): Promise<void> {
     if (this.#state === 'stopped') return;

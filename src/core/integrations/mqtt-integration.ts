@@ -5,6 +5,7 @@ import type { Arming } from './arming';
 import type { MqttConfig } from './config';
 import { type DiscoveryDevice, discoveryMessages, discoveryRemovals } from './ha-discovery';
 import { MqttBridge, type MqttMessage } from './mqtt-bridge';
+import { PeerDirectory } from './peer-directory';
 import { type KioskTopics, kioskTopics } from './topics';
 
 export interface MqttIntegrationOptions {
@@ -15,8 +16,6 @@ export interface MqttIntegrationOptions {
   snapshotPath(eventId: number): string | null;
   /** The camera's latest JPEG, for `set/snapshot`. */
   latestJpeg(): Buffer | null;
-  /** Extra subscriptions and their handler (the peer directory). */
-  extra?: { subscriptions: string[]; onConnect(): void; onMessage(topic: string, payload: Buffer): boolean };
   log: Logger;
   minReconnectMs?: number;
   maxReconnectMs?: number;
@@ -32,6 +31,7 @@ const COMMAND_MAX_BYTES = 16;
 export class MqttIntegration {
   readonly topics: KioskTopics;
   readonly bridge: MqttBridge;
+  readonly peers: PeerDirectory;
   readonly #opts: MqttIntegrationOptions;
   readonly #discoveryPrefix: string;
   #motion: 'ON' | 'OFF' = 'OFF';
@@ -44,6 +44,17 @@ export class MqttIntegration {
     this.#opts = opts;
     this.topics = kioskTopics(opts.config.prefix ?? `motionkiosk/${opts.device.id}`);
     this.#discoveryPrefix = opts.config.discoveryPrefix ?? 'homeassistant';
+    this.peers = new PeerDirectory({
+      self: {
+        id: opts.device.id,
+        name: opts.device.name,
+        url: opts.device.url ?? '',
+        available: this.topics.available,
+      },
+      publish: (message) => this.bridge.publish(message),
+      subscribe: (topics) => this.bridge.subscribe(topics),
+      log: opts.log,
+    });
     this.bridge = new MqttBridge({
       config: opts.config,
       clientId: opts.config.clientId ?? `motionkiosk-${opts.device.id}`,
@@ -52,7 +63,7 @@ export class MqttIntegration {
         this.topics.setDetection,
         this.topics.setSnapshot,
         `${this.#discoveryPrefix}/status`,
-        ...(opts.extra?.subscriptions ?? []),
+        ...this.peers.subscriptions,
       ],
       onConnect: () => this.#publishState(),
       onMessage: (topic, payload) => this.#onMessage(topic, payload),
@@ -60,7 +71,11 @@ export class MqttIntegration {
       minReconnectMs: opts.minReconnectMs,
       maxReconnectMs: opts.maxReconnectMs,
     });
-    opts.arming.on('change', () => this.#publishArming());
+    opts.arming.on('change', (state) => {
+      this.#publishArming();
+      this.peers.update({ armed: state.armed });
+    });
+    this.peers.update({ armed: opts.arming.state.armed });
   }
 
   /** A stored event from the hub: queue its messages; the snapshot is read from disk off the frame path. */
@@ -71,6 +86,7 @@ export class MqttIntegration {
     this.#motion = motion;
     this.#publish(this.topics.motion, motion, 1, true);
     this.#publish(this.topics.change, String(this.#change), 1, true);
+    this.peers.update({ lastEvent: { id: event.id, type: event.type, ts: event.data.ts } });
     const snapshotId = event.type === 'motion' ? event.id : event.data.motionId;
     const path = this.#opts.snapshotPath(snapshotId);
     if (path) {
@@ -84,6 +100,7 @@ export class MqttIntegration {
   onStatus(status: CameraStatus): void {
     this.#status = status;
     this.#publishStatus();
+    this.peers.update({ state: status.state });
   }
 
   stop(): Promise<void> {
@@ -100,7 +117,7 @@ export class MqttIntegration {
     this.#publish(this.topics.motion, this.#motion, 1, true);
     if (this.#change !== null) this.#publish(this.topics.change, String(this.#change), 1, true);
     this.#publishArming();
-    this.#opts.extra?.onConnect();
+    this.peers.onConnect();
   }
 
   #publishArming(): void {
@@ -119,7 +136,7 @@ export class MqttIntegration {
   }
 
   #onMessage(topic: string, payload: Buffer): void {
-    if (this.#opts.extra?.onMessage(topic, payload)) return;
+    if (this.peers.onMessage(topic, payload)) return;
     const text = payload.length <= COMMAND_MAX_BYTES ? payload.toString('utf8').trim() : null;
     if (topic === `${this.#discoveryPrefix}/status`) {
       if (text === 'online') this.#publishState();

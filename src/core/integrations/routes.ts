@@ -36,6 +36,8 @@ export function registerIntegrationRoutes(app: FastifyInstance, integrations: In
     };
   });
 
+  app.get('/api/peers', () => ({ peers: integrations.mqtt?.peers.list() ?? [] }));
+
   app.post('/api/integrations/webhooks/test', async () => {
     const webhooks = integrations.webhooks;
     if (!webhooks) throw new HttpError(409, 'no webhooks configured (config file key `webhooks`)');
