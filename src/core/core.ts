@@ -13,6 +13,7 @@ import { openIntegrations } from './integrations/index';
 import { registerIntegrationRoutes } from './integrations/routes';
 import { selectBackend } from './motion/backend';
 import { createHttpServer } from './server/index';
+import { encodeSseMessage } from './server/sse-format';
 import { version } from './version';
 
 /**
@@ -29,7 +30,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const settings = await SettingsStore.open(opts.dataDir, config.settings ?? {}, log);
   const backend = await selectBackend(log);
   const store = openEventStore({ dataDir: opts.dataDir, log });
-  const hub = new EventHub({ store, log });
+  const hub = new EventHub({ store, log, encode: encodeSseMessage });
   const mqtt = mqttOptions(opts.mqtt, config.mqtt);
   const integrations = await openIntegrations({
     hub,

@@ -23,6 +23,7 @@ export interface IntegrationDeps {
   /** Kiosk name shown in Home Assistant and to peers. Default: the host name. */
   name?: string;
   version: string;
+  /** Camera status now (the hub only tells changes). */
   cameras(): CameraStatus[];
   log: Logger;
 }
@@ -39,9 +40,6 @@ export interface Integrations {
   stop(): Promise<void>;
 }
 
-/** How often camera status is compared with what was last published. */
-const STATUS_POLL_MS = 1000;
-
 /** Arming plus every configured integration, subscribed to the event hub. */
 export async function openIntegrations(deps: IntegrationDeps): Promise<Integrations> {
   const log = deps.log.child({ module: 'integrations' });
@@ -52,7 +50,12 @@ export async function openIntegrations(deps: IntegrationDeps): Promise<Integrati
   const outbox = deps.webhooks?.length ? new WebhookOutbox(deps.dataDir) : null;
   const name = deps.name ?? hostname();
   const offs: (() => void)[] = [];
-  let poll: NodeJS.Timeout | null = null;
+  const broadcastArming = () => {
+    const { armed, detecting, notifying } = arming.state;
+    deps.hub.broadcast('arming', { armed, detecting, notifying });
+  };
+  arming.on('change', broadcastArming);
+  broadcastArming();
 
   return {
     deviceId,
@@ -78,7 +81,11 @@ export async function openIntegrations(deps: IntegrationDeps): Promise<Integrati
           log,
         );
         webhooks = sender;
-        offs.push(deps.hub.onEvent(() => sender.wake()));
+        offs.push(
+          deps.hub.observe((message) => {
+            if (message.type === 'motion' || message.type === 'motion-end') sender.wake();
+          }),
+        );
         // Events stored before a crash or restart that never reached the outbox.
         sender.wake();
       }
@@ -92,22 +99,18 @@ export async function openIntegrations(deps: IntegrationDeps): Promise<Integrati
         log,
       });
       mqtt = integration;
-      offs.push(deps.hub.onEvent((event) => integration.onEvent(event)));
-      let last = '';
-      const publishStatus = () => {
-        const status = deps.cameras()[0];
-        const json = JSON.stringify(status);
-        if (status && json !== last) {
-          last = json;
-          integration.onStatus(status);
-        }
-      };
-      publishStatus();
-      poll = setInterval(publishStatus, STATUS_POLL_MS);
-      poll.unref();
+      const camera = deps.cameras()[0];
+      if (camera) integration.onStatus(camera);
+      offs.push(
+        deps.hub.observe((message) => {
+          if (message.type === 'motion' || message.type === 'motion-end') integration.onEvent(message);
+          else if (message.type === 'status' && message.data.camera === camera?.camera) {
+            integration.onStatus(message.data);
+          }
+        }),
+      );
     },
     async stop() {
-      if (poll) clearInterval(poll);
       for (const off of offs) off();
       webhooks?.stop();
       outbox?.close();

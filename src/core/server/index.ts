@@ -76,7 +76,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     log: deps.log,
   });
   registerMjpegRoutes(app, { buses: deps.buses, maxViewers: deps.maxViewers ?? 32, stats });
-  registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state });
+  registerApiRoutes(app, { settings: deps.settings, state: deps.state });
   registerHistoryRoutes(app, deps.hub.store);
   registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats });
   for (const register of deps.routes ?? []) register(app);
