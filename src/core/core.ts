@@ -38,6 +38,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     dataDir: opts.dataDir,
     mqtt,
     webhooks: config.webhooks,
+    push: config.push,
     name: mqtt?.name,
     version,
     cameras: () => cameras.map((camera) => camera.status),

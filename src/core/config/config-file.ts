@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { settingsPatchSchema } from '../../shared/settings';
-import { mqttConfigEntrySchema } from '../integrations/config';
+import { mqttConfigEntrySchema, pushConfigSchema } from '../integrations/config';
 import { webhooksConfigSchema } from '../integrations/webhook-config';
 import { describeZodError } from './zod-reason';
 
@@ -25,6 +25,8 @@ export const configFileSchema = z
     settings: settingsPatchSchema.optional(),
     /** MQTT broker and Home Assistant discovery: a broker URL, or the object of `src/core/integrations/config.ts`. Default none. */
     mqtt: mqttConfigEntrySchema.optional(),
+    /** Browser notifications: contact and cooldown, see `src/core/integrations/config.ts`. Default: on, 60 s cooldown. */
+    push: pushConfigSchema.optional(),
     /** Webhook receivers: see `src/core/integrations/webhook-config.ts`. Default none. */
     webhooks: webhooksConfigSchema.optional(),
     /** Kiosk-only options (display power, PIN, cursor), read by the Electron shell. */

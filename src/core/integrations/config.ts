@@ -54,3 +54,18 @@ export function mqttOptions(
   if (cliUrl === undefined) return config;
   return { ...config, url: cliUrl };
 }
+
+/** The config file's `push` object: browser notifications (Web Push). */
+export const pushConfigSchema = z
+  .object({
+    /** Contact for push services, `mailto:` or `https:` (VAPID subject). Default `mailto:admin@motion-kiosk.invalid`. */
+    contact: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, 'a mailto: or https:// contact')
+      .optional(),
+    /** Seconds after a notification during which further motion notifies nobody. Default 60. */
+    cooldownSeconds: z.number().min(0).max(86_400).optional(),
+  })
+  .strict();
+
+export type PushConfig = z.infer<typeof pushConfigSchema>;

@@ -4,9 +4,11 @@ import type { IntegrationSummary } from '../../shared/api';
 import type { CameraStatus } from '../../shared/events';
 import type { EventHub } from '../events/event-hub';
 import { Arming } from './arming';
-import type { MqttConfig } from './config';
+import type { MqttConfig, PushConfig } from './config';
 import { loadDeviceId } from './device-id';
 import { MqttIntegration } from './mqtt-integration';
+import { PushNotifier } from './push-notifier';
+import { loadVapidKeys, PushSubscriptions } from './push-subscriptions';
 import type { WebhookConfig } from './webhook-config';
 import { WebhookOutbox } from './webhook-outbox';
 import { Webhooks } from './webhooks';
@@ -20,6 +22,8 @@ export interface IntegrationDeps {
   mqtt: MqttConfig | null;
   /** Webhook receivers (config file `webhooks`). Default none. */
   webhooks?: WebhookConfig[];
+  /** Web Push options. Default: on, 60 s cooldown. */
+  push?: PushConfig;
   /** Kiosk name shown in Home Assistant and to peers. Default: the host name. */
   name?: string;
   version: string;
@@ -33,6 +37,8 @@ export interface Integrations {
   readonly arming: Arming;
   readonly mqtt: MqttIntegration | null;
   readonly webhooks: Webhooks | null;
+  readonly push: PushNotifier;
+  readonly pushSubscriptions: PushSubscriptions;
   /** Arming and connection state for `/api/state`. */
   summary(): IntegrationSummary;
   /** Called once the server listens: the dashboard URL goes into discovery and peer announcements. */
@@ -49,7 +55,21 @@ export async function openIntegrations(deps: IntegrationDeps): Promise<Integrati
   let webhooks: Webhooks | null = null;
   const outbox = deps.webhooks?.length ? new WebhookOutbox(deps.dataDir) : null;
   const name = deps.name ?? hostname();
-  const offs: (() => void)[] = [];
+  const pushSubscriptions = new PushSubscriptions(deps.dataDir);
+  const push = new PushNotifier({
+    keys: await loadVapidKeys(deps.dataDir),
+    subscriptions: pushSubscriptions,
+    arming,
+    name,
+    contact: deps.push?.contact,
+    cooldownSeconds: deps.push?.cooldownSeconds,
+    log,
+  });
+  const offs: (() => void)[] = [
+    deps.hub.observe((message) => {
+      if (message.type === 'motion') push.onMotion(message.data);
+    }),
+  ];
   const broadcastArming = () => {
     const { armed, detecting, notifying } = arming.state;
     deps.hub.broadcast('arming', { armed, detecting, notifying });
@@ -66,6 +86,8 @@ export async function openIntegrations(deps: IntegrationDeps): Promise<Integrati
     get webhooks() {
       return webhooks;
     },
+    push,
+    pushSubscriptions,
     summary() {
       const { armed, detecting, notifying } = arming.state;
       return { deviceId, armed, detecting, notifying, mqtt: mqtt?.bridge.state ?? null };
@@ -114,6 +136,7 @@ export async function openIntegrations(deps: IntegrationDeps): Promise<Integrati
       for (const off of offs) off();
       webhooks?.stop();
       outbox?.close();
+      pushSubscriptions.close();
       await mqtt?.stop();
       await arming.close();
     },

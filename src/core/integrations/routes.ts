@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { HttpError } from '../server/params';
 import { armingScheduleSchema } from './arming-schedule';
 import type { Integrations } from './index';
+import { pushSubscriptionSchema } from './push-subscriptions';
 
 const armingPatchSchema = z
   .object({ armed: z.boolean().optional(), schedule: armingScheduleSchema.optional() })
@@ -17,10 +18,7 @@ export function registerIntegrationRoutes(app: FastifyInstance, integrations: In
 
   app.put('/api/arming', (request) => {
     const parsed = armingPatchSchema.safeParse(request.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HttpError(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
-    }
+    if (!parsed.success) throw new HttpError(400, reason(parsed.error));
     if (parsed.data.schedule) integrations.arming.setSchedule(parsed.data.schedule);
     if (parsed.data.armed !== undefined) integrations.arming.setArmed(parsed.data.armed);
     return integrations.arming.state;
@@ -36,6 +34,30 @@ export function registerIntegrationRoutes(app: FastifyInstance, integrations: In
     };
   });
 
+  app.get('/api/push', () => ({
+    publicKey: integrations.push.publicKey,
+    subscriptions: integrations.pushSubscriptions.all().length,
+  }));
+
+  app.post('/api/push/subscriptions', (request, reply) => {
+    const parsed = pushSubscriptionSchema.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, reason(parsed.error));
+    integrations.pushSubscriptions.add(parsed.data, null);
+    reply.code(201);
+    return { subscribed: true };
+  });
+
+  app.delete('/api/push/subscriptions', (request) => {
+    const parsed = z
+      .object({ endpoint: z.string().max(1000) })
+      .strict()
+      .safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, reason(parsed.error));
+    if (!integrations.pushSubscriptions.remove(parsed.data.endpoint))
+      throw new HttpError(404, 'no such subscription');
+    return { subscribed: false };
+  });
+
   app.get('/api/peers', () => ({ peers: integrations.mqtt?.peers.list() ?? [] }));
 
   app.post('/api/integrations/webhooks/test', async () => {
@@ -43,4 +65,9 @@ export function registerIntegrationRoutes(app: FastifyInstance, integrations: In
     if (!webhooks) throw new HttpError(409, 'no webhooks configured (config file key `webhooks`)');
     return { results: await webhooks.sendTest() };
   });
+}
+
+function reason(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`;
 }

@@ -21,6 +21,8 @@ export async function startApp(opts: {
   source: string;
   config: Record<string, unknown>;
   args?: string[];
+  /** Extra environment variables. */
+  env?: Record<string, string>;
 }): Promise<AppProcess> {
   const configFile = join(opts.dataDir, 'test-config.json');
   writeFileSync(configFile, JSON.stringify(opts.config));
@@ -29,6 +31,7 @@ export async function startApp(opts: {
     ...['--data-dir', opts.dataDir, '--config', configFile, '--source', opts.source, ...(opts.args ?? [])],
   ];
   const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', process.env.TEST_APP_LOG ? 'inherit' : 'ignore'],
   });
   const url = await new Promise<string>((resolve, reject) => {
