@@ -1,14 +1,16 @@
+import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import type { AppState } from '../shared/api';
+import { Access, pairingUrl } from './access/access';
+import type { TlsPair } from './access/limits';
 import { Camera } from './camera';
 import { defaultSourceSpec } from './capture/index';
 import { parseSourceSpec } from './capture/source-spec';
-import { loadConfigFile } from './config/config-file';
 import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
 import { EventHub } from './events/event-hub';
 import { openEventStore } from './events/event-store';
-import { mqttOptions } from './integrations/config';
+import { normalizeMqttConfig } from './integrations/config';
 import { openIntegrations } from './integrations/index';
 import { registerIntegrationRoutes } from './integrations/routes';
 import { selectBackend } from './motion/backend';
@@ -23,22 +25,21 @@ import { version } from './version';
  */
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const { log } = opts;
-  const config = opts.config ?? (await loadConfigFile(opts.configFile));
-  const spec = opts.source ?? config.source ?? defaultSourceSpec();
+  const spec = opts.source ?? defaultSourceSpec();
   parseSourceSpec(spec);
 
-  const settings = await SettingsStore.open(opts.dataDir, config.settings ?? {}, log);
+  const settings = await SettingsStore.open(opts.dataDir, opts.settings ?? {}, log);
   const backend = await selectBackend(log);
   const store = openEventStore({ dataDir: opts.dataDir, log });
   const hub = new EventHub({ store, log, encode: encodeSseMessage });
-  const mqtt = mqttOptions(opts.mqtt, config.mqtt);
+  const mqtt = normalizeMqttConfig(opts.mqtt);
   const integrations = await openIntegrations({
     hub,
     latestJpeg: () => cameras[0]?.bus.latest?.jpeg ?? null,
     dataDir: opts.dataDir,
     mqtt,
-    webhooks: config.webhooks,
-    push: config.push,
+    webhooks: opts.webhooks,
+    push: opts.push,
     name: mqtt?.name,
     version,
     cameras: () => cameras.map((camera) => camera.status),
@@ -46,7 +47,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   });
   const armed = () => integrations.arming.detecting;
   const cameras = [
-    new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, armed, log }),
+    new Camera({ name: opts.camera, spec, settings: settings.get(), backend, hub, armed, log }),
   ];
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
@@ -65,30 +66,44 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     auth: opts.auth,
     integrations: integrations.summary(),
   });
+  const tls = await readTls(opts.tls);
+  const scheme = tls ? 'https' : 'http';
+  const access = new Access({ enabled: opts.auth, dataDir: opts.dataDir, metricsToken: opts.metricsToken });
+  access.sessions.onRevoke((id) => integrations.pushSubscriptions.removeSession(String(id)));
+  let publicUrls: string[] = [];
   const server = await createHttpServer({
     hub,
     buses: cameras.map((camera) => camera.bus),
     settings: { get: () => settings.get(), update: (patch) => settings.update(patch) },
     state,
     staticDir: opts.staticDir,
-    auth: opts.auth,
+    access,
+    tls,
+    trustProxy: opts.trustProxy,
+    publicUrls: () => publicUrls,
     routes: [(app) => registerIntegrationRoutes(app, integrations)],
     log,
   });
   await server.listen({ port: opts.port, host: opts.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
-  const url = `http://${dialableHost(opts.host)}:${port}`;
-  const lanUrls = lanAddresses(opts.host).map((ip) => `http://${ip}:${port}`);
+  const url = `${scheme}://${dialableHost(opts.host)}:${port}`;
+  publicUrls = lanAddresses(opts.host).map((ip) => `${scheme}://${ip}:${port}`);
   // Home Assistant and other kiosks link to this dashboard: a LAN address when there is one.
-  integrations.start(lanUrls[0] ?? url);
+  integrations.start(publicUrls[0] ?? url);
   for (const camera of cameras) camera.start();
+  const startupCode = access.startupCode(opts.pair);
 
   let stopping: Promise<void> | null = null;
   return {
     url,
-    lanUrls,
+    lanUrls: publicUrls,
     buses: cameras.map((camera) => camera.bus),
+    pairingUrl: startupCode ? pairingUrl(publicUrls[0] ?? url, startupCode) : null,
+    kioskSession() {
+      const made = access.kioskSession();
+      return made && { name: made.cookie, value: made.token, secure: Boolean(tls) };
+    },
     state,
     settings: () => settings.get(),
     onMotion(listener) {
@@ -105,10 +120,21 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         await server.close();
         await settings.flush();
         store.close();
+        access.close();
       })();
       return stopping;
     },
   };
+}
+
+/** The config file's certificate and key, read once at start-up; a missing file names itself. */
+async function readTls(paths: CoreOptions['tls']): Promise<TlsPair | null> {
+  if (!paths) return null;
+  const read = (path: string) =>
+    readFile(path).catch((err: NodeJS.ErrnoException) => {
+      throw new Error(`tls: cannot read ${path} (${err.code ?? err.message})`);
+    });
+  return { cert: await read(paths.cert), key: await read(paths.key) };
 }
 
 /** The address a client on this host dials: loopback for a wildcard bind, brackets for IPv6. */

@@ -45,16 +45,6 @@ export function normalizeMqttConfig(
   return typeof entry === 'string' ? { url: entry } : entry;
 }
 
-/** The effective MQTT config: the config file's entry, with `--mqtt URL` replacing its URL. */
-export function mqttOptions(
-  cliUrl: string | undefined,
-  entry: z.infer<typeof mqttConfigEntrySchema> | undefined,
-): MqttConfig | null {
-  const config = normalizeMqttConfig(entry);
-  if (cliUrl === undefined) return config;
-  return { ...config, url: cliUrl };
-}
-
 /** The config file's `push` object: browser notifications (Web Push). */
 export const pushConfigSchema = z
   .object({

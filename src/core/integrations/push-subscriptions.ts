@@ -59,6 +59,7 @@ export class PushSubscriptions {
         'INSERT INTO push_subscription (endpoint, json, session) VALUES (?, ?, ?) ON CONFLICT(endpoint) DO UPDATE SET json = excluded.json, session = excluded.session',
       ),
       remove: this.#db.prepare<[string]>('DELETE FROM push_subscription WHERE endpoint = ?'),
+      removeSession: this.#db.prepare<[string]>('DELETE FROM push_subscription WHERE session = ?'),
       count: this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM push_subscription'),
       all: this.#db.prepare<[], { json: string }>('SELECT json FROM push_subscription'),
     };
@@ -71,6 +72,11 @@ export class PushSubscriptions {
   /** True when there was one. */
   remove(endpoint: string): boolean {
     return this.#stmt.remove.run(endpoint).changes > 0;
+  }
+
+  /** A revoked session's browsers are told nothing more. */
+  removeSession(session: string): void {
+    this.#stmt.removeSession.run(session);
   }
 
   all(): PushSubscriptionJson[] {

@@ -42,7 +42,10 @@ export function registerIntegrationRoutes(app: FastifyInstance, integrations: In
   app.post('/api/push/subscriptions', (request, reply) => {
     const parsed = pushSubscriptionSchema.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, reason(parsed.error));
-    integrations.pushSubscriptions.add(parsed.data, null);
+    integrations.pushSubscriptions.add(
+      parsed.data,
+      request.accessSession ? String(request.accessSession.id) : null,
+    );
     reply.code(201);
     return { subscribed: true };
   });
