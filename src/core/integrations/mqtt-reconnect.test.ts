@@ -67,4 +67,4 @@ it('a broker that is down at start: the app connects when it comes up and delive
   expect(new Set(events).size).toBe(events.length);
   expect(recorder.texts(`${prefix}/available`).at(-1)).toBe('online');
   expect((await state()).integrations.mqtt).toBe('connected');
-});
+}, 240_000);

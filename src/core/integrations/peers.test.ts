@@ -65,4 +65,4 @@ it('two kiosks on one broker list each other in /api/peers; a killed one shows u
   await nursery.kill();
   const after = await waitForPeers(garage, (l) => l[0]?.available === false, 'the last will');
   expect(after[0].id).toBe(nursery.deviceId());
-});
+}, 240_000);

@@ -103,4 +103,4 @@ it('sends an encrypted, VAPID-signed push for a motion start, once per cooldown'
     body: JSON.stringify({ endpoint: subscription.endpoint }),
   });
   expect(removed.status).toBe(200);
-});
+}, 240_000);

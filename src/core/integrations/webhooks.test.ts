@@ -103,4 +103,4 @@ it('a receiver down for a while, across an app restart, gets every event once, i
   expect(test.status).toBe(200);
   expect(((await test.json()) as { results: { result: { ok: boolean } }[] }).results[0].result.ok).toBe(true);
   expect(deliveries.at(-1)?.headers['x-motionkiosk-event']).toBe('test');
-});
+}, 240_000);
