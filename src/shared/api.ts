@@ -1,4 +1,4 @@
-import type { CameraStatus, MotionEnd, MotionStart } from './events';
+import type { CameraStatus, HealthState, MotionEnd, MotionStart } from './events';
 
 /** `GET /api/state`. */
 export interface AppState {
@@ -11,8 +11,22 @@ export interface AppState {
   /** Highest stored event id, 0 when none. */
   lastEventId: number;
   auth: boolean;
+  /** What is wrong now (storage, cameras); the same record `/healthz` and the SSE `health` message show. */
+  health: HealthState;
+  /** Event storage: rows and snapshots waiting for the disk, writes refused, announced events never stored. */
+  storage: StorageCounters;
+  /** Live tfjs tensors in the engine (flat over time, or something leaks); absent when no detector runs. */
+  tensors?: number;
   /** Arming and integration connections, as the dashboard and the kiosk show them. */
   integrations?: IntegrationSummary;
+}
+
+/** `AppState.storage`; all counts since start-up except the two queues. */
+export interface StorageCounters {
+  queued: number;
+  pendingSnapshots: number;
+  failures: number;
+  lost: number;
 }
 
 /** Part of `GET /api/state`. */
