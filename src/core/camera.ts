@@ -34,6 +34,8 @@ export interface CameraOptions {
   offlineGraceMs?: number;
   /** Restart policy of the capture (supervisor.ts); defaults there. */
   supervisor?: SupervisorOptions;
+  /** Whether detection is armed now; a motion start while disarmed is not published. Default: always armed. */
+  armed?: () => boolean;
   /** Builds the source for the current capture settings. Default: `createSource(spec, …)`. */
   createSource?: (settings: Settings) => FrameSource;
 }
@@ -72,6 +74,7 @@ export class Camera {
     this.#monitor = new MotionMonitor({ settings: opts.settings, log: opts.log });
     this.#threshold = opts.settings.threshold;
     this.#monitor.on('start', (start, frame) => {
+      if (opts.armed && !opts.armed()) return;
       const event = opts.hub.publishMotionStart(
         { camera: opts.name, ts: start.ts / 1000, change: start.change, box: start.box },
         frame.jpeg,

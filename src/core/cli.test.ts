@@ -65,9 +65,14 @@ describe('parseCli', () => {
 
   it('prints the usage line of the contract, generated from the options table', () => {
     expect(usage).toBe(
-      'usage: motion-kiosk [--port N] [--host ADDR] [--source SPEC] [--data-dir DIR] [--config FILE] [--no-auth] [--pair] [--set-password]',
+      'usage: motion-kiosk [--port N] [--host ADDR] [--source SPEC] [--data-dir DIR] [--config FILE] [--no-auth] [--pair] [--set-password] [--mqtt URL]',
     );
     expect(() => parseCli(['--frobnicate'])).toThrow(usage);
+  });
+
+  it('reads --mqtt URL and refuses a URL that is no broker', () => {
+    expect(parseCli(['--mqtt', 'mqtt://127.0.0.1:1883']).mqtt).toBe('mqtt://127.0.0.1:1883');
+    expect(() => parseCli(['--mqtt', 'http://example.org'])).toThrow(/--mqtt "http:\/\/example.org" refused/);
   });
 
   it('lets the kiosk pass Chromium switches through, still checking its own flags', () => {

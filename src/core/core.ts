@@ -15,6 +15,9 @@ import { type EventStore, openEventStore } from './events/event-store';
 import { StorageError } from './events/storage-error';
 import { checkDataDir } from './health/data-dir';
 import { Health } from './health/health';
+import { normalizeMqttConfig } from './integrations/config';
+import { openIntegrations } from './integrations/index';
+import { registerIntegrationRoutes } from './integrations/routes';
 import { selectBackend, tensorCount } from './motion/backend';
 import { createHttpServer } from './server/index';
 import { encodeSseMessage } from './server/sse-format';
@@ -37,8 +40,32 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const health = new Health();
   const hub = new EventHub({ store, log, health, encode: encodeSseMessage });
   const supervisor = { maxDelayMs: opts.restartCap * 1000, watchdogMs: opts.watchdog * 1000 };
+  const mqtt = normalizeMqttConfig(opts.mqtt);
+  const integrations = await openIntegrations({
+    hub,
+    latestJpeg: () => cameras[0]?.bus.latest?.jpeg ?? null,
+    dataDir: opts.dataDir,
+    mqtt,
+    webhooks: opts.webhooks,
+    push: opts.push,
+    name: mqtt?.name,
+    version,
+    cameras: () => cameras.map((camera) => camera.status),
+    log,
+  });
+  const armed = () => integrations.arming.detecting;
   const cameras = [
-    new Camera({ name: opts.camera, spec, settings: settings.get(), backend, hub, health, supervisor, log }),
+    new Camera({
+      name: opts.camera,
+      spec,
+      settings: settings.get(),
+      backend,
+      hub,
+      health,
+      supervisor,
+      armed,
+      log,
+    }),
   ];
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
@@ -58,10 +85,12 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     health: health.state,
     storage: hub.storage,
     tensors: tensorCount(),
+    integrations: integrations.summary(),
   });
   const tls = await readTls(opts.tls);
   const scheme = tls ? 'https' : 'http';
   const access = new Access({ enabled: opts.auth, dataDir: opts.dataDir, metricsToken: opts.metricsToken });
+  access.sessions.onRevoke((id) => integrations.pushSubscriptions.removeSession(String(id)));
   let publicUrls: string[] = [];
   const server = await createHttpServer({
     hub,
@@ -74,14 +103,17 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     tls,
     trustProxy: opts.trustProxy,
     publicUrls: () => publicUrls,
+    routes: [(app) => registerIntegrationRoutes(app, integrations)],
     log,
   });
   await server.listen({ port: opts.port, host: opts.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
-  for (const camera of cameras) camera.start();
   const url = `${scheme}://${dialableHost(opts.host)}:${port}`;
   publicUrls = lanAddresses(opts.host).map((ip) => `${scheme}://${ip}:${port}`);
+  // Home Assistant and other kiosks link to this dashboard: a LAN address when there is one.
+  integrations.start(publicUrls[0] ?? url);
+  for (const camera of cameras) camera.start();
   const startupCode = access.startupCode(opts.pair);
 
   let stopping: Promise<void> | null = null;
@@ -105,6 +137,8 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     stop() {
       stopping ??= (async () => {
         await Promise.all(cameras.map((camera) => camera.stop()));
+        // After the cameras: the end of an open event still goes out.
+        await integrations.stop();
         await server.close();
         await settings.flush();
         hub.stop();

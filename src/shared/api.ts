@@ -17,6 +17,8 @@ export interface AppState {
   storage: StorageCounters;
   /** Live tfjs tensors in the engine (flat over time, or something leaks); absent when no detector runs. */
   tensors?: number;
+  /** Arming and integration connections, as the dashboard and the kiosk show them. */
+  integrations?: IntegrationSummary;
 }
 
 /** `AppState.storage`; all counts since start-up except the two queues. */
@@ -25,6 +27,20 @@ export interface StorageCounters {
   pendingSnapshots: number;
   failures: number;
   lost: number;
+}
+
+/** Part of `GET /api/state`. */
+export interface IntegrationSummary {
+  /** This kiosk's stable id (MQTT topics, Home Assistant unique ids). */
+  deviceId: string;
+  /** The manual switch. */
+  armed: boolean;
+  /** Detection runs now (armed and inside the detection schedule). */
+  detecting: boolean;
+  /** Notifications go out now (not quiet hours). */
+  notifying: boolean;
+  /** MQTT connection state, or null when no broker is configured. */
+  mqtt: 'connecting' | 'connected' | 'disconnected' | 'stopped' | null;
 }
 
 /** One row of `GET /api/events`: a motion event, with its end once it has ended. */
@@ -42,4 +58,21 @@ export interface EventPage {
 /** Every 4xx/5xx body: one line, one reason. */
 export interface ApiError {
   error: string;
+}
+
+/** One row of `GET /api/peers`: another kiosk announced on the same MQTT broker. */
+export interface PeerKiosk {
+  /** Its device id. */
+  id: string;
+  name: string;
+  /** Its dashboard URL, as it announced it. */
+  url: string;
+  /** Its camera state. */
+  state: 'starting' | 'online' | 'offline';
+  /** Its MQTT connection is up (false once its last will said `offline`). */
+  available: boolean;
+  armed: boolean;
+  lastEvent: { id: number; type: string; ts: number } | null;
+  /** Unix seconds of its last announcement received. */
+  seenAt: number;
 }

@@ -89,6 +89,16 @@ export interface MotionLevel {
   box?: BoundingBox | null;
 }
 
+/** `event: arming`: the manual arm switch and the schedule's effect now. Not stored; new clients get the current one. */
+export interface ArmingStatus {
+  /** The manual switch (dashboard, kiosk, MQTT `set/detection`). */
+  armed: boolean;
+  /** Detection runs now: armed and inside the detection schedule. */
+  detecting: boolean;
+  /** Notifications (webhooks, push) go out now: not quiet hours. */
+  notifying: boolean;
+}
+
 /** `event: gap`: the resume point asked for was pruned; the stream continues from `oldestId`. */
 export interface HistoryGap {
   requestedAfter: number;
@@ -133,6 +143,7 @@ export interface LiveEventMap {
   settings: Settings;
   level: MotionLevel;
   health: HealthState;
+  arming: ArmingStatus;
 }
 
 export interface NoticeEventMap {
@@ -169,6 +180,7 @@ const sseTypeSet: { [K in SseEventType]: true } = {
   settings: true,
   level: true,
   health: true,
+  arming: true,
   gap: true,
 };
 

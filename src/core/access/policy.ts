@@ -31,6 +31,12 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/events/:id/snapshot.jpg': 'viewer',
   'GET /api/events/:id/clip': 'viewer',
   'GET /api/events/:id/clip.mp4': 'viewer',
+  'GET /api/arming': 'viewer',
+  'GET /api/peers': 'viewer',
+  // Web Push: any signed-in browser may ask to be told; the subscription belongs to its session.
+  'GET /api/push': 'viewer',
+  'POST /api/push/subscriptions': 'viewer',
+  'DELETE /api/push/subscriptions': 'viewer',
 
   // Changing things.
   'PUT /api/settings': 'admin',
@@ -39,6 +45,9 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'DELETE /api/sessions/:id': 'admin',
   'POST /api/pairing-codes': 'admin',
   'PUT /api/password': 'admin',
+  'PUT /api/arming': 'admin',
+  'GET /api/integrations': 'admin',
+  'POST /api/integrations/webhooks/test': 'admin',
 };
 
 /** The rule of a route, or undefined when the table has none (a HEAD route takes its GET's rule). */

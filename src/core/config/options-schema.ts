@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { settingsPatchSchema } from '../../shared/settings';
+import { mqttConfigEntrySchema, pushConfigSchema } from '../integrations/config';
+import { webhooksConfigSchema } from '../integrations/webhook-config';
 
 /** How an option is spelled on the command line. */
 export interface FlagSpec {
@@ -129,6 +131,19 @@ export const optionSpecs = {
   settings: {
     doc: 'Initial detection settings; ones changed later through the API are kept in the data dir and win.',
     schema: settingsPatchSchema,
+  },
+  mqtt: {
+    doc: "MQTT broker (mqtt://, mqtts://, ws://, wss://) for events, Home Assistant discovery and other kiosks; in the file a URL or an object with credentials, prefix, CA (docs/integrations.md). --mqtt replaces the file's entry. Default none.",
+    schema: mqttConfigEntrySchema,
+    flag: { name: 'mqtt', arg: 'URL' },
+  },
+  webhooks: {
+    doc: 'Webhook receivers: a list of {url, preset, secret, token, snapshot, events, maxRetrySeconds} (docs/integrations.md). Default none.',
+    schema: webhooksConfigSchema,
+  },
+  push: {
+    doc: 'Browser notifications (Web Push): {contact, cooldownSeconds}. Default: on, 60 s cooldown.',
+    schema: pushConfigSchema,
   },
   kiosk: {
     doc: 'Kiosk-only options (display power, PIN, cursor), read and checked by the Electron shell.',

@@ -49,6 +49,8 @@ export interface ServerDeps {
   trustProxy?: boolean;
   /** Dashboard URLs other devices can reach, for pairing links made from the kiosk. Default none. */
   publicUrls?: () => string[];
+  /** More routes, registered by subsystems the server does not know (integrations). Default none. */
+  routes?: ((app: FastifyInstance) => void)[];
   /** SSE keepalive comment interval, in milliseconds. Default 15,000. */
   keepaliveMs?: number;
   /** Concurrent `/events` streams. Default 19,500 (this machine allows 20,000 open files per process). */
@@ -121,6 +123,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
   registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats, health, state: deps.state });
   registerSignInRoutes(app, deps.access);
   registerAdminRoutes(app, deps.access, { publicUrls: deps.publicUrls ?? (() => []) });
+  for (const register of deps.routes ?? []) register(app);
   if (deps.staticDir) await app.register(fastifyStatic, { root: deps.staticDir, index: 'index.html' });
   return app;
 }
