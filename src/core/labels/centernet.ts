@@ -52,7 +52,7 @@ function resizeGraph(
     const bytes = spec.quantization ? (spec.quantization.dtype === 'uint8' ? 1 : 2) : 4;
     const next = values.get(spec.name);
     if (next) {
-      next.forEach((v, i) => view.setInt32(offset + 4 * i, v, true));
+      for (const [i, v] of next.entries()) view.setInt32(offset + 4 * i, v, true);
       values.delete(spec.name);
     }
     offset += count * bytes;
