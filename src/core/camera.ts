@@ -6,6 +6,7 @@ import { createSource } from './capture/index';
 import type { EventHub } from './events/event-hub';
 import { FpsMeter } from './fps-meter';
 import { FrameBus } from './frames/frame-bus';
+import type { ObjectLabeller } from './labels/object-labeller';
 import { MotionMonitor } from './motion/motion-monitor';
 
 /** How often `status` is re-sent while online, so dashboards see a current fps. */
@@ -24,6 +25,8 @@ export interface CameraOptions {
   backend: string;
   hub: EventHub;
   log: Logger;
+  /** Labels objects in this camera's motion events; none = no labels. */
+  labeller?: ObjectLabeller;
   /** Builds the source for the current capture settings. Default: `createSource(spec, …)`. */
   createSource?: (settings: Settings) => FrameSource;
 }
@@ -63,6 +66,7 @@ export class Camera {
         frame.jpeg,
       );
       this.#openEventId = event.id;
+      opts.labeller?.start(event.id, start.box, frame);
       for (const listener of this.#motionListeners) listener();
     });
     this.#monitor.on('end', (end) => {
@@ -79,15 +83,20 @@ export class Camera {
           peakChange: end.peakChange,
           frames: end.frames,
           box: end.box,
+          labels: opts.labeller?.end(motionId) ?? [],
         });
       } catch (err) {
         opts.log.error({ err, motionId }, 'could not store the end of a motion event');
       }
     });
-    this.#monitor.on('level', (level) => opts.hub.broadcast('level', { camera: opts.name, ...level }));
+    this.#monitor.on('level', (level) => {
+      opts.labeller?.box(level.box);
+      opts.hub.broadcast('level', { camera: opts.name, ...level });
+    });
     this.bus.subscribe((frame) => {
       this.#fps.tick(frame.ts);
       this.#monitor.push(frame);
+      opts.labeller?.frame(frame);
     });
     this.#capture = opts.settings;
     this.#source = this.#createSource(opts.settings);
@@ -114,6 +123,7 @@ export class Camera {
   /** Applies new settings: detection at once; capture size or rate by restarting the source. */
   async applySettings(next: Settings, previous: Settings): Promise<void> {
     this.#monitor.updateSettings(next);
+    this.opts.labeller?.updateSettings(next);
     if (captureKeys.every((key) => next[key] === previous[key])) return;
     // A failed restart is reported to this caller; it must not block the next one.
     this.#restarts = this.#restarts.catch(() => {}).then(() => this.#restart(next));

@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import type { AppState } from '../shared/api';
 import { Camera } from './camera';
+import { resolveFfmpeg } from './capture/ffmpeg/ffmpeg-path';
 import { defaultSourceSpec } from './capture/index';
 import { parseSourceSpec } from './capture/source-spec';
 import { loadConfigFile } from './config/config-file';
@@ -8,6 +9,9 @@ import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
 import { EventHub } from './events/event-hub';
 import { openEventStore } from './events/event-store';
+import { LABEL_MODEL_SIZE } from './labels/centernet';
+import { LabelWorker } from './labels/label-worker';
+import { ObjectLabeller } from './labels/object-labeller';
 import { selectBackend } from './motion/backend';
 import { createHttpServer } from './server/index';
 import { version } from './version';
@@ -27,11 +31,29 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const backend = await selectBackend(log);
   const store = openEventStore({ dataDir: opts.dataDir, log });
   const hub = new EventHub({ store, log });
+  // One worker for every camera; its thread and model load on the first labelled picture.
+  const labelWorker = new LabelWorker({
+    ffmpeg: resolveFfmpeg(),
+    size: LABEL_MODEL_SIZE,
+    backends: [backend],
+    log,
+  });
+  const cameraName = config.camera ?? 'camera';
+  const labeller = new ObjectLabeller({
+    camera: cameraName,
+    worker: labelWorker,
+    settings: settings.get(),
+    publish: (label) => hub.publishMotionLabel(label),
+    log,
+  });
   const cameras = [
-    new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, log }),
+    new Camera({ name: cameraName, spec, settings: settings.get(), backend, hub, log, labeller }),
   ];
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
+    // Labelling off frees the model and its thread.
+    if (!next.labels)
+      labelWorker.stop().catch((err) => log.error({ err }, 'could not stop the label worker'));
     for (const camera of cameras) {
       camera.applySettings(next, previous).catch((err) => log.error({ err }, 'could not apply settings'));
     }
@@ -76,6 +98,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     stop() {
       stopping ??= (async () => {
         await Promise.all(cameras.map((camera) => camera.stop()));
+        await labelWorker.stop();
         await server.close();
         await settings.flush();
         store.close();

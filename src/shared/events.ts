@@ -1,3 +1,5 @@
+import type { ObjectLabel } from './labels';
+
 /**
  * The event stream's vocabulary, shared by the core, the server and every dashboard.
  * Wire format: SSE `event: <type>` with `data: <one line of JSON>`; stored events also carry `id: <n>`.
@@ -45,6 +47,34 @@ export interface MotionEnd {
   frames: number;
   /** Box covering the whole event. */
   box: BoundingBox | null;
+  /** Object labels found during the event, best score first, one per label; empty when none or labelling is off (absent from older events). */
+  labels?: LabelScore[];
+}
+
+/** A label and the best score it had during one motion event. */
+export interface LabelScore {
+  label: ObjectLabel;
+  score: number;
+}
+
+/**
+ * `event: motion-label`: the running motion event `motionId` shows an object. Sent when a label first
+ * appears in an event and again when its score rises by 0.1 or more; stored and resumable.
+ */
+export interface MotionLabel {
+  id: number;
+  camera: string;
+  /** The id of the `motion` event this label belongs to. */
+  motionId: number;
+  /** Unix seconds of the frame that was labelled. */
+  ts: number;
+  label: ObjectLabel;
+  /** Model score 0..1 (at least the label's `labelMinScores`). */
+  score: number;
+  /** Where the object is, in 0..1 of the camera picture. */
+  box: BoundingBox;
+  /** True when the label is one of the `notifyLabels` setting: this event should alert. */
+  notify: boolean;
 }
 
 /** `event: status`: camera and pipeline state. Not stored: every new client gets the current one first. */
@@ -84,6 +114,7 @@ export interface HistoryGap {
 /** Events that are stored and carry an `id:`. */
 export type StoredEvent =
   | { type: 'motion'; id: number; data: MotionStart }
-  | { type: 'motion-end'; id: number; data: MotionEnd };
+  | { type: 'motion-end'; id: number; data: MotionEnd }
+  | { type: 'motion-label'; id: number; data: MotionLabel };
 
 export type StoredEventType = StoredEvent['type'];

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { HistoryGap, MotionEnd, MotionStart, StoredEvent } from '../../shared/events';
+import type { HistoryGap, MotionEnd, MotionLabel, MotionStart, StoredEvent } from '../../shared/events';
 import { EventRing } from './event-ring';
 import type { EventStore, StoredRow } from './event-store';
 import { encodeSseMessage } from './sse-format';
@@ -124,6 +124,19 @@ export class EventHub {
       build: (id) => ({ id, ...data }),
     });
     this.#fanOut(row, { type: 'motion-end', id: row.id, data: event });
+    return event;
+  }
+
+  /** Stores an object label of a running motion event, then sends it. */
+  publishMotionLabel(data: Omit<MotionLabel, 'id'>): MotionLabel {
+    const { data: event, row } = this.#store.append<MotionLabel>({
+      type: 'motion-label',
+      camera: data.camera,
+      ts: data.ts,
+      motionId: data.motionId,
+      build: (id) => ({ id, ...data }),
+    });
+    this.#fanOut(row, { type: 'motion-label', id: row.id, data: event });
     return event;
   }
 

@@ -7,6 +7,12 @@ import type { Detection } from './coco';
 
 const requireHere: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url);
 
+/**
+ * Input side the app runs the model at: on the clip set it finds what 512 finds (docs/labels.md) for
+ * about 40 % of the work, since a motion crop is mostly the object.
+ */
+export const LABEL_MODEL_SIZE = 320;
+
 /** The weights' own input size; the graph is rebuilt for smaller multiples of 32 (see `resizeGraph`). */
 export const NATIVE_SIZE = 512;
 
