@@ -52,6 +52,11 @@ export class ObjectLabeller {
     this.#now = opts.now ?? (() => performance.now());
   }
 
+  /** True while a picture is with the worker. */
+  get busy(): boolean {
+    return this.#event?.busy ?? false;
+  }
+
   updateSettings(settings: Settings): void {
     this.#settings = settings;
   }
