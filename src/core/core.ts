@@ -67,6 +67,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     count: hub.count,
     lastEventId: hub.lastId,
     auth: opts.auth,
+    labels: { loaded: labelWorker.started, inputSize: LABEL_MODEL_SIZE },
   });
   const server = await createHttpServer({
     hub,

@@ -11,6 +11,8 @@ export interface AppState {
   /** Highest stored event id, 0 when none. */
   lastEventId: number;
   auth: boolean;
+  /** The object-label model: loaded only once a motion event needed it while `labels` is on. */
+  labels?: { loaded: boolean; inputSize: number };
 }
 
 /** One row of `GET /api/events`: a motion event, with its end once it has ended. */

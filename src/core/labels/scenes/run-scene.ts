@@ -17,8 +17,10 @@ export interface SceneRun {
   starts: MotionStart[];
   labels: MotionLabel[];
   ends: MotionEnd[];
-  /** Pictures the labeller sent to the worker. */
+  /** Pictures the labeller sent to the worker, replies that failed, replies after the event ended. */
   sent: number;
+  failed: number;
+  late: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function runScene(
   const dataDir = await mkdtemp(join(tmpdir(), 'mk-labels-'));
   const store = openEventStore({ dataDir, log, durability: 'normal' });
   const hub = new EventHub({ store, log });
-  const run: SceneRun = { scene, starts: [], labels: [], ends: [], sent: 0 };
+  const run: SceneRun = { scene, starts: [], labels: [], ends: [], sent: 0, failed: 0, late: 0 };
   hub.onEvent((event) => {
     if (event.type === 'motion') run.starts.push(event.data);
     else if (event.type === 'motion-label') run.labels.push(event.data);
@@ -72,7 +74,7 @@ export async function runScene(
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     // Let a picture still in the worker come back before the event is closed.
-    for (let waited = 0; waited < 10_000 && labeller.busy; waited += 100) {
+    for (let waited = 0; waited < 60_000 && labeller.busy; waited += 100) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
@@ -80,6 +82,6 @@ export async function runScene(
     store.close();
     await rm(dataDir, { recursive: true, force: true });
   }
-  run.sent = labeller.stats.sent;
+  Object.assign(run, labeller.stats);
   return run;
 }
