@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState } from '../../shared/api';
 import { silentLog } from '../capture/test-support/helpers';
+import { mergeOptions } from '../config/options-schema';
 import { startCore } from '../core';
 import type { Core } from '../core-api';
 import { SseTestClient } from '../server/testing/sse-test-client';
@@ -28,16 +29,11 @@ async function serve(settings: object): Promise<{ port: number; core: Core }> {
   if (!scene) throw new Error('scene missing');
   const clip = await ensureSceneClip(scene);
   dataDir = await mkdtemp(join(tmpdir(), 'mk-labels-serve-'));
-  core = await startCore({
-    port: 0,
-    host: '127.0.0.1',
-    source: `file:${clip}?loop`,
-    dataDir,
-    config: { settings },
-    auth: false,
-    staticDir: null,
-    log: silentLog,
-  });
+  const options = mergeOptions(
+    { port: 0, host: '127.0.0.1', source: `file:${clip}?loop`, dataDir, auth: false, settings },
+    {},
+  );
+  core = await startCore({ ...options, staticDir: null, log: silentLog });
   return { port: Number(new URL(core.url).port), core };
 }
 

@@ -7,6 +7,7 @@ import { defaultSettings, type Settings } from '../../../shared/settings';
 import { Camera } from '../../camera';
 import { EventHub } from '../../events/event-hub';
 import { openEventStore } from '../../events/event-store';
+import { encodeSseMessage } from '../../server/sse-format';
 import { type Labeler, ObjectLabeller } from '../object-labeller';
 import { ensureSceneClip } from './clip';
 import { type LabelScene, SCENE_FPS } from './scenes';
@@ -36,9 +37,9 @@ export async function runScene(
   const clip = await ensureSceneClip(scene);
   const dataDir = await mkdtemp(join(tmpdir(), 'mk-labels-'));
   const store = openEventStore({ dataDir, log, durability: 'normal' });
-  const hub = new EventHub({ store, log });
+  const hub = new EventHub({ store, log, encode: encodeSseMessage });
   const run: SceneRun = { scene, starts: [], labels: [], ends: [], sent: 0, failed: 0, late: 0 };
-  hub.onEvent((event) => {
+  hub.observe((event) => {
     if (event.type === 'motion') run.starts.push(event.data);
     else if (event.type === 'motion-label') run.labels.push(event.data);
     else if (event.type === 'motion-end') run.ends.push(event.data);
