@@ -94,6 +94,7 @@ export class Camera {
         peakChange: end.peakChange,
         frames: end.frames,
         box: end.box,
+        labels: opts.labeller?.end(motionId) ?? [],
       });
     });
     this.#monitor.on('level', (level) => {
