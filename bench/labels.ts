@@ -22,102 +22,117 @@ const { values: args } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, 'no-accuracy': { type: 'boolean', default: false } },
 });
 const log = pino({ level: 'silent' });
-checkPhotos();
-console.log(
-  `machine: ${cpus().length}× ${cpus()[0]?.model}; load average ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}; ${new Date().toISOString()}`,
-);
+async function main(): Promise<void> {
+  checkPhotos();
+  console.log(
+    `machine: ${cpus().length}× ${cpus()[0]?.model}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; ${new Date().toISOString()}`,
+  );
 
-console.log('\n## ms per inference (median; process CPU in brackets)');
-const samples = [...photos.people.slice(0, 2), photos.cat, photos.cup, photos.motorcycle].map((p) => p.path);
-const sizes = args.quick ? [LABEL_MODEL_SIZE] : [256, LABEL_MODEL_SIZE, 384, 512];
-for (const backend of ['tensorflow', 'wasm', 'cpu'] as Backend[]) {
-  try {
-    await selectBackend(undefined, [backend]);
-  } catch {
-    console.log(`${backend}: not available here`);
-    continue;
+  console.log('\n## ms per inference (median; process CPU in brackets)');
+  const samples = [...photos.people.slice(0, 2), photos.cat, photos.cup, photos.motorcycle].map(
+    (p) => p.path,
+  );
+  const sizes = args.quick ? [LABEL_MODEL_SIZE] : [256, LABEL_MODEL_SIZE, 384, 512];
+  for (const backend of ['tensorflow', 'wasm', 'cpu'] as Backend[]) {
+    try {
+      await selectBackend(undefined, [backend]);
+    } catch {
+      console.log(`${backend}: not available here`);
+      continue;
+    }
+    for (const size of backend === 'cpu' ? [LABEL_MODEL_SIZE] : sizes) {
+      const s = await measureInference(backend, size, samples, args.quick ? 1 : 3);
+      console.log(
+        `${backend} ${size}px: ${s.wallMs.toFixed(0)} ms (${s.cpuMs.toFixed(0)} ms CPU); weights ${(s.modelBytes / 1e6).toFixed(1)} MB`,
+      );
+    }
   }
-  for (const size of backend === 'cpu' ? [LABEL_MODEL_SIZE] : sizes) {
-    const s = await measureInference(backend, size, samples, args.quick ? 1 : 3);
-    console.log(
-      `${backend} ${size}px: ${s.wallMs.toFixed(0)} ms (${s.cpuMs.toFixed(0)} ms CPU); weights ${(s.modelBytes / 1e6).toFixed(1)} MB`,
-    );
-  }
-}
 
-await selectBackend(undefined, ['wasm', 'cpu']);
-const cpuNow = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000 + childrenCpuMs();
-};
+  await selectBackend(undefined, ['wasm', 'cpu']);
+  const cpuNow = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000 + childrenCpuMs();
+  };
 
-console.log('\n## added CPU per second of motion (person clip, 640x480, process + ffmpeg children)');
-const person = labelScenes.find((s) => s.name === 'person-astronaut-480p');
-const still = labelScenes.find((s) => s.name === 'lights');
-if (!person || !still) throw new Error('scene missing');
-const measure = async (scene: typeof person, patch: Parameters<typeof runScene>[3], worker: LabelWorker) => {
-  const before = cpuNow();
-  const run = await runScene(scene, worker, log, patch);
-  const motionSeconds = run.ends.reduce((sum, end) => sum + end.duration, 0) + run.ends.length * 5;
-  return { cpuMs: cpuNow() - before, motionSeconds, run };
-};
-const worker = new LabelWorker({
-  ffmpeg: resolveFfmpeg(),
-  size: LABEL_MODEL_SIZE,
-  backends: ['wasm', 'cpu'],
-  log,
-});
-const rssBefore = process.memoryUsage().rss;
-const off = await measure(person, { labels: false }, worker);
-console.log(
-  `labels off: ${off.cpuMs.toFixed(0)} ms CPU over ${off.motionSeconds.toFixed(1)} s of motion event; worker started: ${worker.started}`,
-);
-for (const rate of [1, 2, 5]) {
-  const on = await measure(person, { labelRate: rate }, worker);
-  const added = (on.cpuMs - off.cpuMs) / on.motionSeconds / 10;
-  console.log(`labelRate ${rate}: ${on.run.sent} pictures, +${added.toFixed(1)} % of one core during motion`);
-}
-console.log(
-  `process RSS with the worker and model loaded: +${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB`,
-);
-await worker.stop();
-const idle = new LabelWorker({
-  ffmpeg: resolveFfmpeg(),
-  size: LABEL_MODEL_SIZE,
-  backends: ['wasm', 'cpu'],
-  log,
-});
-const stillRun = await measure(still, {}, idle);
-console.log(
-  `still scene (lighting change only), labels on: ${stillRun.run.sent} pictures, worker started: ${idle.started}`,
-);
-
-if (!args['no-accuracy']) {
-  console.log('\n## accuracy on the clip set');
-  const acc = new LabelWorker({
+  console.log('\n## added CPU per second of motion (person clip, 640x480, process + ffmpeg children)');
+  const person = labelScenes.find((s) => s.name === 'person-astronaut-480p');
+  const still = labelScenes.find((s) => s.name === 'lights');
+  if (!person || !still) throw new Error('scene missing');
+  const measure = async (
+    scene: typeof person,
+    patch: Parameters<typeof runScene>[3],
+    worker: LabelWorker,
+  ) => {
+    const before = cpuNow();
+    const run = await runScene(scene, worker, log, patch);
+    const motionSeconds = run.ends.reduce((sum, end) => sum + end.duration, 0) + run.ends.length * 5;
+    return { cpuMs: cpuNow() - before, motionSeconds, run };
+  };
+  const worker = new LabelWorker({
     ffmpeg: resolveFfmpeg(),
     size: LABEL_MODEL_SIZE,
     backends: ['wasm', 'cpu'],
     log,
   });
-  let people = 0;
-  let found = 0;
-  let falsePeople = 0;
-  for (const scene of labelScenes) {
-    const run = await runScene(scene, acc, log);
-    const labels = run.ends.flatMap((end) => end.labels ?? []);
-    if (scene.expect === 'person') {
-      people++;
-      if (labels.some((l) => l.label === 'person')) found++;
-    } else if (labels.some((l) => l.label === 'person')) falsePeople++;
+  const rssBefore = process.memoryUsage().rss;
+  const off = await measure(person, { labels: false }, worker);
+  console.log(
+    `labels off: ${off.cpuMs.toFixed(0)} ms CPU over ${off.motionSeconds.toFixed(1)} s of motion event; worker started: ${worker.started}`,
+  );
+  for (const rate of [1, 2, 5]) {
+    const on = await measure(person, { labelRate: rate }, worker);
+    const added = (on.cpuMs - off.cpuMs) / on.motionSeconds / 10;
     console.log(
-      `${scene.name}: ${run.sent} pictures; ${labels.map((l) => `${l.label} ${l.score}`).join(', ') || 'no label'}`,
+      `labelRate ${rate}: ${on.run.sent} pictures, +${added.toFixed(1)} % of one core during motion`,
     );
   }
   console.log(
-    `person recall ${found}/${people}; false person on ${falsePeople} of ${labelScenes.length - people} other clips`,
+    `process RSS with the worker and model loaded: +${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB`,
   );
-  await acc.stop();
+  await worker.stop();
+  const idle = new LabelWorker({
+    ffmpeg: resolveFfmpeg(),
+    size: LABEL_MODEL_SIZE,
+    backends: ['wasm', 'cpu'],
+    log,
+  });
+  const stillRun = await measure(still, {}, idle);
+  console.log(
+    `still scene (lighting change only), labels on: ${stillRun.run.sent} pictures, worker started: ${idle.started}`,
+  );
+
+  if (!args['no-accuracy']) {
+    console.log('\n## accuracy on the clip set');
+    const acc = new LabelWorker({
+      ffmpeg: resolveFfmpeg(),
+      size: LABEL_MODEL_SIZE,
+      backends: ['wasm', 'cpu'],
+      log,
+    });
+    let people = 0;
+    let found = 0;
+    let falsePeople = 0;
+    for (const scene of labelScenes) {
+      const run = await runScene(scene, acc, log);
+      const labels = run.ends.flatMap((end) => end.labels ?? []);
+      if (scene.expect === 'person') {
+        people++;
+        if (labels.some((l) => l.label === 'person')) found++;
+      } else if (labels.some((l) => l.label === 'person')) falsePeople++;
+      console.log(
+        `${scene.name}: ${run.sent} pictures; ${labels.map((l) => `${l.label} ${l.score}`).join(', ') || 'no label'}`,
+      );
+    }
+    console.log(
+      `person recall ${found}/${people}; false person on ${falsePeople} of ${labelScenes.length - people} other clips`,
+    );
+    await acc.stop();
+  }
 }
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
