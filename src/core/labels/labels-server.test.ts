@@ -62,7 +62,8 @@ describe('object labels through the server', () => {
   }, 180_000);
 
   it('with labels off, motion events carry no labels and no model is loaded', async () => {
-    const { port } = await serve({ frameRate: 15, labels: false });
+    // The looped clip rests 3.5 s before it restarts: a 1 s event gap lets each event end.
+    const { port } = await serve({ frameRate: 15, labels: false, eventGap: 1 });
     client = new SseTestClient(port);
     const sse = client;
     await sse.waitFor(() => sse.messages.some((m) => m.event === 'motion'), 60_000, 'a motion event');
