@@ -26,7 +26,12 @@ function startThread(data: LabelWorkerData): Worker {
     const boot = `require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`;
     return new Worker(boot, { eval: true, workerData: data });
   }
-  return new Worker(join(here, 'label-worker.js'), { workerData: data });
+  // The bundler may put this module in out/main/chunks/; the worker entry stays in out/main.
+  const built = [join(here, 'label-worker.js'), join(here, '..', 'label-worker.js')].find((path) =>
+    existsSync(path),
+  );
+  if (!built) throw new Error(`label worker bundle not found beside ${here}`);
+  return new Worker(built, { workerData: data });
 }
 
 /**
