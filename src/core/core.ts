@@ -54,8 +54,19 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     publish: (label) => hub.publishMotionLabel(label),
     log,
   });
+  const supervisor = { maxDelayMs: opts.restartCap * 1000, watchdogMs: opts.watchdog * 1000 };
   const cameras = [
-    new Camera({ name: opts.camera, spec, settings: settings.get(), backend, hub, log, labeller }),
+    new Camera({
+      name: opts.camera,
+      spec,
+      settings: settings.get(),
+      backend,
+      hub,
+      health,
+      supervisor,
+      log,
+      labeller,
+    }),
   ];
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
