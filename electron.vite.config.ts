@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           headless: resolve(__dirname, 'src/core/headless.ts'),
+          // The object-label worker thread runs its own bundle (src/core/labels/label-worker.ts).
+          'label-worker': resolve(__dirname, 'src/core/labels/label-worker-main.ts'),
         },
       },
     },

@@ -8,6 +8,7 @@ import { FpsMeter } from './fps-meter';
 import { FrameBus } from './frames/frame-bus';
 import type { Health } from './health/health';
 import { OfflineWatch } from './health/offline-watch';
+import type { ObjectLabeller } from './labels/object-labeller';
 import { MotionMonitor } from './motion/motion-monitor';
 import { ProgressNoter } from './motion/progress-noter';
 import type { SupervisedStatus, SupervisorOptions } from './supervisor/supervisor';
@@ -28,6 +29,8 @@ export interface CameraOptions {
   backend: string;
   hub: EventHub;
   log: Logger;
+  /** Labels objects in this camera's motion events; none = no labels. */
+  labeller?: ObjectLabeller;
   /** Where a camera offline past `offlineGraceMs` is reported (component `camera:<name>`). */
   health?: Health;
   /** How long the camera may be offline before health says so, ms. Default 30000. */
@@ -80,6 +83,7 @@ export class Camera {
         frame.jpeg,
       );
       this.#openEventId = event.id;
+      opts.labeller?.start(event.id, start.box, frame);
       this.#progress = new ProgressNoter(event, (progress) => {
         try {
           opts.hub.store.noteProgress(progress);
@@ -103,15 +107,18 @@ export class Camera {
         peakChange: end.peakChange,
         frames: end.frames,
         box: end.box,
+        labels: opts.labeller?.end(motionId) ?? [],
       });
     });
     this.#monitor.on('level', (level) => {
       if (level.active && level.change >= this.#threshold) this.#progress?.note(level);
+      opts.labeller?.box(level.box);
       opts.hub.broadcast('level', { camera: opts.name, ...level });
     });
     this.bus.subscribe((frame) => {
       this.#fps.tick(frame.ts);
       this.#monitor.push(frame);
+      opts.labeller?.frame(frame);
     });
     this.#offline = new OfflineWatch(opts.offlineGraceMs ?? 30_000, (problem) =>
       opts.health?.report(`camera:${opts.name}`, problem),
@@ -141,6 +148,7 @@ export class Camera {
   /** Applies new settings: detection at once; capture size or rate by restarting the source. */
   async applySettings(next: Settings, previous: Settings): Promise<void> {
     this.#monitor.updateSettings(next);
+    this.opts.labeller?.updateSettings(next);
     this.#threshold = next.threshold;
     if (captureKeys.every((key) => next[key] === previous[key])) return;
     // A failed restart is reported to this caller; it must not block the next one.

@@ -6,6 +6,7 @@ import type { AppState } from '../shared/api';
 import { Access, pairingUrl } from './access/access';
 import type { TlsPair } from './access/limits';
 import { Camera } from './camera';
+import { resolveFfmpeg } from './capture/ffmpeg/ffmpeg-path';
 import { defaultSourceSpec } from './capture/index';
 import { parseSourceSpec } from './capture/source-spec';
 import { SettingsStore } from './config/settings-store';
@@ -18,6 +19,9 @@ import { Health } from './health/health';
 import { normalizeMqttConfig } from './integrations/config';
 import { openIntegrations } from './integrations/index';
 import { registerIntegrationRoutes } from './integrations/routes';
+import { LABEL_MODEL_SIZE } from './labels/centernet';
+import { LabelWorker } from './labels/label-worker';
+import { ObjectLabeller } from './labels/object-labeller';
 import { selectBackend, tensorCount } from './motion/backend';
 import { createHttpServer } from './server/index';
 import { encodeSseMessage } from './server/sse-format';
@@ -39,6 +43,20 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const store = openStore(opts.dataDir, log);
   const health = new Health();
   const hub = new EventHub({ store, log, health, encode: encodeSseMessage });
+  // One worker for every camera; its thread and model load on the first labelled picture.
+  const labelWorker = new LabelWorker({
+    ffmpeg: resolveFfmpeg(),
+    size: LABEL_MODEL_SIZE,
+    backends: [backend],
+    log,
+  });
+  const labeller = new ObjectLabeller({
+    camera: opts.camera,
+    worker: labelWorker,
+    settings: settings.get(),
+    publish: (label) => hub.publishMotionLabel(label),
+    log,
+  });
   const supervisor = { maxDelayMs: opts.restartCap * 1000, watchdogMs: opts.watchdog * 1000 };
   const mqtt = normalizeMqttConfig(opts.mqtt);
   const integrations = await openIntegrations({
@@ -64,11 +82,15 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       health,
       supervisor,
       armed,
+      labeller,
       log,
     }),
   ];
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
+    // Labelling off frees the model and its thread.
+    if (!next.labels)
+      labelWorker.stop().catch((err) => log.error({ err }, 'could not stop the label worker'));
     for (const camera of cameras) {
       camera.applySettings(next, previous).catch((err) => log.error({ err }, 'could not apply settings'));
     }
@@ -86,6 +108,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     storage: hub.storage,
     tensors: tensorCount(),
     integrations: integrations.summary(),
+    labels: { loaded: labelWorker.started, inputSize: LABEL_MODEL_SIZE },
   });
   const tls = await readTls(opts.tls);
   const scheme = tls ? 'https' : 'http';
@@ -139,6 +162,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         await Promise.all(cameras.map((camera) => camera.stop()));
         // After the cameras: the end of an open event still goes out.
         await integrations.stop();
+        await labelWorker.stop();
         await server.close();
         await settings.flush();
         hub.stop();

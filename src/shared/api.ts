@@ -11,6 +11,8 @@ export interface AppState {
   /** Highest stored event id, 0 when none. */
   lastEventId: number;
   auth: boolean;
+  /** The object-label model: loaded only once a motion event needed it while `labels` is on. */
+  labels?: { loaded: boolean; inputSize: number };
   /** What is wrong now (storage, cameras); the same record `/healthz` and the SSE `health` message show. */
   health: HealthState;
   /** Event storage: rows and snapshots waiting for the disk, writes refused, announced events never stored. */

@@ -1,3 +1,5 @@
+import type { ObjectLabel } from './labels';
+
 /**
  * The event stream's vocabulary, shared by the core, the server and every dashboard.
  * Wire format: SSE `event: <type>` with `data: <one line of JSON>`; stored events also carry `id: <n>`.
@@ -51,6 +53,34 @@ export interface MotionEnd {
    * was open, and it was closed at start-up at its last known frame. Absent for a normal end.
    */
   reason?: 'interrupted';
+  /** Object labels found during the event, best score first, one per label; empty when none or labelling is off (absent from older events). */
+  labels?: LabelScore[];
+}
+
+/** A label and the best score it had during one motion event. */
+export interface LabelScore {
+  label: ObjectLabel;
+  score: number;
+}
+
+/**
+ * `event: motion-label`: the running motion event `motionId` shows an object. Sent when a label first
+ * appears in an event and again when its score rises by 0.1 or more; stored and resumable.
+ */
+export interface MotionLabel {
+  id: number;
+  camera: string;
+  /** The id of the `motion` event this label belongs to. */
+  motionId: number;
+  /** Unix seconds of the frame that was labelled. */
+  ts: number;
+  label: ObjectLabel;
+  /** Model score 0..1 (at least the label's `labelMinScores`). */
+  score: number;
+  /** Where the object is, in 0..1 of the camera picture. */
+  box: BoundingBox;
+  /** True when the label is one of the `notifyLabels` setting: this event should alert. */
+  notify: boolean;
 }
 
 /** `event: status`: camera and pipeline state. Not stored: every new client gets the current one first. */
@@ -136,6 +166,7 @@ export interface HealthState {
 export interface StoredEventMap {
   motion: MotionStart;
   'motion-end': MotionEnd;
+  'motion-label': MotionLabel;
 }
 
 export interface LiveEventMap {
@@ -176,6 +207,7 @@ export type HubMessage = StoredEvent | LiveMessage;
 const sseTypeSet: { [K in SseEventType]: true } = {
   motion: true,
   'motion-end': true,
+  'motion-label': true,
   status: true,
   settings: true,
   level: true,

@@ -6,6 +6,7 @@ import type {
   LiveEventMap,
   LiveEventType,
   MotionEnd,
+  MotionLabel,
   MotionStart,
   StoredEvent,
 } from '../../shared/events';
@@ -160,6 +161,15 @@ export class EventHub {
     const row: StoredRow = { id: event.id, type: 'motion-end', json: JSON.stringify(event) };
     this.#persistence.save({ row, camera: data.camera, ts: data.ts, motionId: data.motionId });
     this.#fanOut(row, { type: 'motion-end', id: row.id, data: event });
+    return event;
+  }
+
+  /** Stores an object label of a running motion event (queued like an end when the disk fails), then sends it. */
+  publishMotionLabel(data: Omit<MotionLabel, 'id'>): MotionLabel {
+    const event: MotionLabel = { id: this.#lastId + 1, ...data };
+    const row: StoredRow = { id: event.id, type: 'motion-label', json: JSON.stringify(event) };
+    this.#persistence.save({ row, camera: data.camera, ts: data.ts, motionId: data.motionId });
+    this.#fanOut(row, { type: 'motion-label', id: row.id, data: event });
     return event;
   }
 

@@ -80,6 +80,11 @@ export class MqttIntegration {
 
   /** A stored event from the hub: queue its messages; the snapshot is read from disk off the frame path. */
   onEvent(event: StoredEvent): void {
+    if (event.type === 'motion-label') {
+      // A label refines a running event: it goes out on `event` only; motion, change and snapshot stay.
+      this.#publish(this.topics.event, JSON.stringify({ type: event.type, ...event.data }), 1, false);
+      return;
+    }
     const motion = event.type === 'motion' ? 'ON' : 'OFF';
     this.#change = event.type === 'motion' ? event.data.change : event.data.peakChange;
     this.#publish(this.topics.event, JSON.stringify({ type: event.type, ...event.data }), 1, false);

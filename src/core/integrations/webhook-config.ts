@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoredEventType } from '../../shared/events';
 
 /** One webhook receiver, from the config file's `webhooks` list. */
 export const webhookSchema = z
@@ -31,7 +32,7 @@ export type WebhookConfig = z.infer<typeof webhookSchema>;
 export const webhooksConfigSchema = z.array(webhookSchema).max(16);
 
 /** The events a receiver gets, defaults applied. */
-export function webhookEvents(config: WebhookConfig): ('motion' | 'motion-end')[] {
+export function webhookEvents(config: WebhookConfig): StoredEventType[] {
   if (config.events) return config.events;
   return (config.preset ?? 'json') === 'json' ? ['motion', 'motion-end'] : ['motion'];
 }

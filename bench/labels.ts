@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:labels`: the object-label model's ms per inference per backend and input size, the
+ * CPU that labelling adds per second of motion at labelRate 1, 2 and 5 (and with the scene still),
+ * the memory of the loaded model, and accuracy on the generated clip set.
+ *
+ * Options: --quick   fewer rounds, 320 px only; --no-accuracy   skip the clip set.
+ */
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { resolveFfmpeg } from '../src/core/capture/ffmpeg/ffmpeg-path';
+import { LABEL_MODEL_SIZE } from '../src/core/labels/centernet';
+import { LabelWorker } from '../src/core/labels/label-worker';
+import { checkPhotos, photos } from '../src/core/labels/scenes/photos';
+import { runScene } from '../src/core/labels/scenes/run-scene';
+import { labelScenes } from '../src/core/labels/scenes/scenes';
+import { type Backend, selectBackend } from '../src/core/motion/backend';
+import { childrenCpuMs } from './detect-proc';
+import { measureInference } from './labels-speed';
+
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, 'no-accuracy': { type: 'boolean', default: false } },
+});
+const log = pino({ level: 'silent' });
+async function main(): Promise<void> {
+  checkPhotos();
+  console.log(
+    `machine: ${cpus().length}× ${cpus()[0]?.model}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; ${new Date().toISOString()}`,
+  );
+
+  console.log('\n## ms per inference (median; process CPU in brackets)');
+  const samples = [...photos.people.slice(0, 2), photos.cat, photos.cup, photos.motorcycle].map(
+    (p) => p.path,
+  );
+  const sizes = args.quick ? [LABEL_MODEL_SIZE] : [256, LABEL_MODEL_SIZE, 384, 512];
+  for (const backend of ['tensorflow', 'wasm', 'cpu'] as Backend[]) {
+    try {
+      await selectBackend(undefined, [backend]);
+    } catch {
+      console.log(`${backend}: not available here`);
+      continue;
+    }
+    for (const size of backend === 'cpu' ? [LABEL_MODEL_SIZE] : sizes) {
+      const s = await measureInference(backend, size, samples, args.quick ? 1 : 3);
+      console.log(
+        `${backend} ${size}px: ${s.wallMs.toFixed(0)} ms (${s.cpuMs.toFixed(0)} ms CPU); weights ${(s.modelBytes / 1e6).toFixed(1)} MB`,
+      );
+    }
+  }
+
+  await selectBackend(undefined, ['wasm', 'cpu']);
+  const cpuNow = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000 + childrenCpuMs();
+  };
+
+  console.log('\n## added CPU per second of motion (person clip, 640x480, process + ffmpeg children)');
+  const person = labelScenes.find((s) => s.name === 'person-astronaut-480p');
+  const still = labelScenes.find((s) => s.name === 'lights');
+  if (!person || !still) throw new Error('scene missing');
+  const measure = async (
+    scene: typeof person,
+    patch: Parameters<typeof runScene>[3],
+    worker: LabelWorker,
+  ) => {
+    const before = cpuNow();
+    const run = await runScene(scene, worker, log, patch);
+    const motionSeconds = run.ends.reduce((sum, end) => sum + end.duration, 0) + run.ends.length * 5;
+    return { cpuMs: cpuNow() - before, motionSeconds, run };
+  };
+  const worker = new LabelWorker({
+    ffmpeg: resolveFfmpeg(),
+    size: LABEL_MODEL_SIZE,
+    backends: ['wasm', 'cpu'],
+    log,
+  });
+  const rssBefore = process.memoryUsage().rss;
+  const off = await measure(person, { labels: false }, worker);
+  console.log(
+    `labels off: ${off.cpuMs.toFixed(0)} ms CPU over ${off.motionSeconds.toFixed(1)} s of motion event; worker started: ${worker.started}`,
+  );
+  for (const rate of [1, 2, 5]) {
+    const on = await measure(person, { labelRate: rate }, worker);
+    const added = (on.cpuMs - off.cpuMs) / on.motionSeconds / 10;
+    console.log(
+      `labelRate ${rate}: ${on.run.sent} pictures, +${added.toFixed(1)} % of one core during motion`,
+    );
+  }
+  console.log(
+    `process RSS with the worker and model loaded: +${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB`,
+  );
+  await worker.stop();
+  const idle = new LabelWorker({
+    ffmpeg: resolveFfmpeg(),
+    size: LABEL_MODEL_SIZE,
+    backends: ['wasm', 'cpu'],
+    log,
+  });
+  const stillRun = await measure(still, {}, idle);
+  console.log(
+    `still scene (lighting change only), labels on: ${stillRun.run.sent} pictures, worker started: ${idle.started}`,
+  );
+
+  if (!args['no-accuracy']) {
+    console.log('\n## accuracy on the clip set');
+    const acc = new LabelWorker({
+      ffmpeg: resolveFfmpeg(),
+      size: LABEL_MODEL_SIZE,
+      backends: ['wasm', 'cpu'],
+      log,
+    });
+    let people = 0;
+    let found = 0;
+    let falsePeople = 0;
+    for (const scene of labelScenes) {
+      const run = await runScene(scene, acc, log);
+      const labels = run.ends.flatMap((end) => end.labels ?? []);
+      if (scene.expect === 'person') {
+        people++;
+        if (labels.some((l) => l.label === 'person')) found++;
+      } else if (labels.some((l) => l.label === 'person')) falsePeople++;
+      console.log(
+        `${scene.name}: ${run.sent} pictures; ${labels.map((l) => `${l.label} ${l.score}`).join(', ') || 'no label'}`,
+      );
+    }
+    console.log(
+      `person recall ${found}/${people}; false person on ${falsePeople} of ${labelScenes.length - people} other clips`,
+    );
+    await acc.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
