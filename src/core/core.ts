@@ -8,7 +8,9 @@ import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
 import { EventHub } from './events/event-hub';
 import { openEventStore } from './events/event-store';
+import { resolveFfmpeg } from './capture/ffmpeg/ffmpeg-path';
 import { selectBackend } from './motion/backend';
+import { ClipRecorder } from './recording/clip-recorder';
 import { createHttpServer } from './server/index';
 import { version } from './version';
 
@@ -30,6 +32,15 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const cameras = [
     new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, log }),
   ];
+  const recorder = new ClipRecorder({
+    dataDir: opts.dataDir,
+    hub,
+    buses: cameras.map((camera) => camera.bus),
+    settings: () => settings.get(),
+    ffmpeg: resolveFfmpeg(),
+    log,
+  });
+  await recorder.start();
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
     for (const camera of cameras) {
@@ -45,12 +56,14 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     count: hub.count,
     lastEventId: hub.lastId,
     auth: opts.auth,
+    storage: recorder.storage,
   });
   const server = await createHttpServer({
     hub,
     buses: cameras.map((camera) => camera.bus),
     settings: { get: () => settings.get(), update: (patch) => settings.update(patch) },
     state,
+    recordings: recorder,
     staticDir: opts.staticDir,
     auth: opts.auth,
     log,
@@ -76,6 +89,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     stop() {
       stopping ??= (async () => {
         await Promise.all(cameras.map((camera) => camera.stop()));
+        await recorder.stop();
         await server.close();
         await settings.flush();
         store.close();

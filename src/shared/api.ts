@@ -1,4 +1,5 @@
 import type { CameraStatus, MotionEnd, MotionStart } from './events';
+import type { ClipInfo, StorageState } from './recording';
 
 /** `GET /api/state`. */
 export interface AppState {
@@ -11,11 +12,15 @@ export interface AppState {
   /** Highest stored event id, 0 when none. */
   lastEventId: number;
   auth: boolean;
+  /** Recordings' disk use, free space, reserve and retention; absent when recording is not running. */
+  storage?: StorageState;
 }
 
 /** One row of `GET /api/events`: a motion event, with its end once it has ended. */
 export interface EventRecord extends MotionStart {
   end: MotionEnd | null;
+  /** Its recording, when one was made or tried (`state` and `reason` say what became of it). */
+  clip?: ClipInfo;
 }
 
 /** `GET /api/events?before=ID&limit=N`, newest first. */

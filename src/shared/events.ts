@@ -45,6 +45,10 @@ export interface MotionEnd {
   frames: number;
   /** Box covering the whole event. */
   box: BoundingBox | null;
+  /** URL of the event's best picture (largest, most central motion), when one was chosen. */
+  snapshot?: string;
+  /** URL of the event's recorded clip, when it is being recorded (details: `GET /api/events/:id`). */
+  clip?: string;
 }
 
 /** `event: status`: camera and pipeline state. Not stored: every new client gets the current one first. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultRecordingSettings, recordingFields } from './recording-settings';
 
 /** A polygon in 0..1 image coordinates; changes inside it are ignored by the detector. */
 export const maskSchema = z
@@ -41,6 +42,7 @@ const settingsFields = {
   captureHeight: z.number().int().min(48).max(4096),
   /** Capture frame rate. Default 30. */
   frameRate: z.number().int().min(1).max(120),
+  ...recordingFields,
 };
 
 export const settingsSchema = z.object(settingsFields).strict();
@@ -63,4 +65,5 @@ export const defaultSettings: Settings = {
   captureWidth: 640,
   captureHeight: 480,
   frameRate: 30,
+  ...defaultRecordingSettings,
 };

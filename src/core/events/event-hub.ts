@@ -39,6 +39,8 @@ export class EventHub {
   readonly #subscribers: Subscribers;
   readonly #remembered = new Map<string, { json: string; chunk: Buffer }>();
   readonly #listeners = new Set<(event: StoredEvent) => void>();
+  readonly #observers = new Set<(type: string, data: unknown) => void>();
+  readonly #endDetails = new Set<(motionId: number) => Partial<Pick<MotionEnd, 'snapshot' | 'clip'>>>();
   #lastId: number;
   #count = 0;
   readonly #levelShare: number;
@@ -121,7 +123,11 @@ export class EventHub {
       camera: data.camera,
       ts: data.ts,
       motionId: data.motionId,
-      build: (id) => ({ id, ...data }),
+      build: (id) => {
+        let details = {};
+        for (const detail of this.#endDetails) details = { ...details, ...this.#safely(() => detail(data.motionId)) };
+        return { id, ...data, ...details };
+      },
     });
     this.#fanOut(row, { type: 'motion-end', id: row.id, data: event });
     return event;
@@ -132,6 +138,7 @@ export class EventHub {
    * new clients; repeating the remembered value unchanged sends nothing.
    */
   broadcast(type: BroadcastType, data: unknown): void {
+    this.#observe(type, data);
     if (type === 'level') {
       this.#broadcastLevel(data);
       return;
@@ -170,6 +177,40 @@ export class EventHub {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Called with every message, stored or not (`level` included); returns the unsubscribe function. */
+  observe(listener: (type: string, data: unknown) => void): () => void {
+    this.#observers.add(listener);
+    return () => this.#observers.delete(listener);
+  }
+
+  /**
+   * Adds fields to every `motion-end` before it is stored (the recorder's best picture and clip URLs);
+   * returns the function that removes it. A provider that throws adds nothing.
+   */
+  addEndDetails(provider: (motionId: number) => Partial<Pick<MotionEnd, 'snapshot' | 'clip'>>): () => void {
+    this.#endDetails.add(provider);
+    return () => this.#endDetails.delete(provider);
+  }
+
+  #safely<T>(fn: () => T): T | Record<string, never> {
+    try {
+      return fn();
+    } catch (err) {
+      this.#log.error({ err }, 'motion-end details failed');
+      return {};
+    }
+  }
+
+  #observe(type: string, data: unknown): void {
+    for (const observer of this.#observers) {
+      try {
+        observer(type, data);
+      } catch (err) {
+        this.#log.error({ err }, 'event observer failed');
+      }
+    }
+  }
+
   /**
    * Connects a client. It first gets the remembered `status`/`settings`, then, when `lastEventId`
    * is given, every stored event after it (a `gap` first if some were pruned), then live events.
@@ -194,6 +235,7 @@ export class EventHub {
     const encoded = { id: row.id, chunk: encodeStored(row) };
     this.#ring.push(encoded);
     this.#subscribers.sendLive(encoded.chunk);
+    this.#observe(event.type, event.data);
     for (const listener of this.#listeners) {
       try {
         listener(event);

@@ -14,6 +14,7 @@ import { oneLine, registerApiRoutes } from './api-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerMetrics } from './metrics';
 import { registerMjpegRoutes } from './mjpeg-route';
+import { type RecordingsApi, registerRecordingRoutes } from './recording-routes';
 import { HttpError } from './params';
 import { registerSecurityHeaders } from './security-headers';
 import { registerSseRoute } from './sse-route';
@@ -28,6 +29,8 @@ export interface ServerDeps {
   state(): AppState;
   /** Built dashboard served at `/`, or null for none. */
   staticDir: string | null;
+  /** Recorded clips and their export; none when recording is not wired in (some tests). */
+  recordings?: RecordingsApi;
   /** Access control; enforced by a later issue, accepted now. */
   auth: boolean;
   /** SSE keepalive comment interval, in milliseconds. Default 15,000. */
@@ -75,8 +78,9 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
   });
   registerMjpegRoutes(app, { buses: deps.buses, maxViewers: deps.maxViewers ?? 32, stats });
   registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state });
-  registerHistoryRoutes(app, deps.hub.store);
-  registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats });
+  registerHistoryRoutes(app, deps.hub.store, deps.recordings);
+  if (deps.recordings) registerRecordingRoutes(app, deps.recordings);
+  registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats, recordings: deps.recordings });
   if (deps.staticDir) await app.register(fastifyStatic, { root: deps.staticDir, index: 'index.html' });
   return app;
 }
