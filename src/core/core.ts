@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import type { AppState } from '../shared/api';
 import { Camera } from './camera';
+import { resolveFfmpeg } from './capture/ffmpeg/ffmpeg-path';
 import { defaultSourceSpec } from './capture/index';
 import { parseSourceSpec } from './capture/source-spec';
 import { loadConfigFile } from './config/config-file';
@@ -8,7 +9,6 @@ import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
 import { EventHub } from './events/event-hub';
 import { openEventStore } from './events/event-store';
-import { resolveFfmpeg } from './capture/ffmpeg/ffmpeg-path';
 import { selectBackend } from './motion/backend';
 import { ClipRecorder } from './recording/clip-recorder';
 import { createHttpServer } from './server/index';

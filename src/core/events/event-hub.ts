@@ -125,7 +125,8 @@ export class EventHub {
       motionId: data.motionId,
       build: (id) => {
         let details = {};
-        for (const detail of this.#endDetails) details = { ...details, ...this.#safely(() => detail(data.motionId)) };
+        for (const detail of this.#endDetails)
+          details = { ...details, ...this.#safely(() => detail(data.motionId)) };
         return { id, ...data, ...details };
       },
     });

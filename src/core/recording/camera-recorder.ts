@@ -87,7 +87,8 @@ export class CameraRecorder {
       camera: this.camera,
       dir: join(this.#opts.root, String(start.id)),
       capAt: first + settings.maxClipSeconds * 1000,
-      onError: (err) => this.#opts.log.error({ err, eventId: start.id }, 'clip write failed; detection goes on'),
+      onError: (err) =>
+        this.#opts.log.error({ err, eventId: start.id }, 'clip write failed; detection goes on'),
     });
     this.#opts.db.put({ ...base, state: 'recording', reason: null, start: first, end: first });
     for (const frame of preRoll) recording.writer.append(frame);
@@ -152,9 +153,10 @@ export class CameraRecorder {
       start: first?.ts ?? 0,
       end: last?.ts ?? 0,
       frames: summary.frames.length,
-      bytes: summary.bytes + (best ? recording.best?.jpeg.length ?? 0 : 0),
+      bytes: summary.bytes + (best ? (recording.best?.jpeg.length ?? 0) : 0),
       best,
     });
-    if (summary.dropped > 0) this.#opts.log.warn({ eventId, dropped: summary.dropped }, 'disk too slow: frames dropped');
+    if (summary.dropped > 0)
+      this.#opts.log.warn({ eventId, dropped: summary.dropped }, 'disk too slow: frames dropped');
   }
 }

@@ -96,7 +96,8 @@ export class ClipRecorder {
   async clip(eventId: number): Promise<{ path: string; frames: ClipFrame[] } | { missing: string }> {
     const row = this.#db.get(eventId);
     if (!row) return { missing: `event ${eventId} has no recording` };
-    if (row.bytes === 0 || row.frames === 0) return { missing: row.reason ?? `the clip of event ${eventId} is empty` };
+    if (row.bytes === 0 || row.frames === 0)
+      return { missing: row.reason ?? `the clip of event ${eventId} is empty` };
     const dir = join(this.root, String(eventId));
     const frames = await readClipIndex(join(dir, CLIP_INDEX), join(dir, CLIP_DATA));
     if (frames.length === 0) return { missing: `the clip of event ${eventId} is missing on disk` };
@@ -110,7 +111,7 @@ export class ClipRecorder {
     const info = this.describe(eventId) as ClipInfo;
     const boxes = await readFile(join(this.root, String(eventId), BOXES), 'utf8')
       .then((text) => JSON.parse(text) as ClipIndex['boxes'])
-      .catch(() => this.#cameras.map((c) => c.recording(eventId)?.boxes ?? []).flat());
+      .catch(() => this.#cameras.flatMap((c) => c.recording(eventId)?.boxes ?? []));
     return {
       ...info,
       frames: clip.frames.length,
@@ -129,7 +130,8 @@ export class ClipRecorder {
 
   /** The MP4 when made, else starts or reports making it; refused while still recording. */
   async exportMp4(eventId: number): Promise<ExportResult | { missing: string } | { busy: string }> {
-    if (this.#db.get(eventId)?.state === 'recording') return { busy: `event ${eventId} is still being recorded` };
+    if (this.#db.get(eventId)?.state === 'recording')
+      return { busy: `event ${eventId} is still being recorded` };
     const clip = await this.clip(eventId);
     if ('missing' in clip) return clip;
     return this.#exporter.request(eventId, join(this.root, String(eventId)), clip.frames);
@@ -159,7 +161,9 @@ export class ClipRecorder {
     const recording = this.#cameras.map((c) => c.recording(motionId)).find((r) => r !== null);
     if (!recording) return {};
     recording.flushBestSync();
-    const best = recording.best ? { snapshot: `/api/events/${motionId}/snapshot.jpg?best=${recording.best.ts}` } : {};
+    const best = recording.best
+      ? { snapshot: `/api/events/${motionId}/snapshot.jpg?best=${recording.best.ts}` }
+      : {};
     return { ...best, clip: `/api/events/${motionId}/clip` };
   }
 

@@ -108,7 +108,11 @@ export class ClipWriter {
           added.push(entry);
           offset += frame.jpeg.length;
         }
-        await writeAll(data, batch.map((frame) => frame.jpeg), this.#offset);
+        await writeAll(
+          data,
+          batch.map((frame) => frame.jpeg),
+          this.#offset,
+        );
         // The index follows the data, so a record never points at bytes that are not there yet.
         await writeAll(index, [records], this.#written.length * RECORD_BYTES);
         this.#offset = offset;

@@ -95,7 +95,8 @@ export class Mp4Exporter {
       lastError = error;
       await rm(part, { force: true });
       // An encoder that fails (no hardware behind h264_v4l2m2m) is not tried again while another remains.
-      if (encoder !== encoders.at(-1)) this.#encoders = Promise.resolve(encoders.filter((e) => e !== encoder));
+      if (encoder !== encoders.at(-1))
+        this.#encoders = Promise.resolve(encoders.filter((e) => e !== encoder));
     }
     throw new Error(lastError);
   }
@@ -112,7 +113,12 @@ export class Mp4Exporter {
       }
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (text: string) => {
-        const frame = /frame=(\d+)/.exec(text.split('\n').filter((l) => l.startsWith('frame=')).at(-1) ?? '');
+        const frame = /frame=(\d+)/.exec(
+          text
+            .split('\n')
+            .filter((l) => l.startsWith('frame='))
+            .at(-1) ?? '',
+        );
         if (frame) job.progress = Math.min(1, Number(frame[1]) / Math.max(1, total));
       });
       child.stderr.setEncoding('utf8').on('data', (text: string) => {

@@ -109,7 +109,8 @@ export class RecordingStorage {
   ): string | null {
     if (limits.clipDays > 0 && row.end < Date.now() - limits.clipDays * 86_400_000)
       return `older than ${limits.clipDays} days`;
-    if (limits.clipCount > 0 && now.clips > limits.clipCount) return `more than ${limits.clipCount} clips kept`;
+    if (limits.clipCount > 0 && now.clips > limits.clipCount)
+      return `more than ${limits.clipCount} clips kept`;
     if (now.maxBytes > 0 && now.bytes > now.maxBytes) return `clips over ${limits.clipGigabytes} GB`;
     if (now.free < now.reserve) return `disk nearly full (${mb(now.reserve)} MB kept free)`;
     return null;

@@ -13,7 +13,11 @@ const MAX_LIMIT = 500;
  * picture once the recorder chose one, else the first frame), `GET /api/events/:id/first.jpg` (the frame
  * that started the event). With `recordings`, each event carries its `clip`.
  */
-export function registerHistoryRoutes(app: FastifyInstance, store: EventStore, recordings?: RecordingsApi): void {
+export function registerHistoryRoutes(
+  app: FastifyInstance,
+  store: EventStore,
+  recordings?: RecordingsApi,
+): void {
   const withClip = (record: EventRecord): EventRecord => {
     const clip = recordings?.describe(record.id);
     return clip ? { ...record, clip } : record;
@@ -55,7 +59,12 @@ export function registerHistoryRoutes(app: FastifyInstance, store: EventStore, r
   });
 }
 
-async function sendJpeg(reply: FastifyReply, path: string, id: number, cacheControl: string): Promise<FastifyReply> {
+async function sendJpeg(
+  reply: FastifyReply,
+  path: string,
+  id: number,
+  cacheControl: string,
+): Promise<FastifyReply> {
   const stream = createReadStream(path);
   // Pruning may remove the file between the row lookup and the open: still a 404.
   await new Promise<void>((resolve, reject) => {

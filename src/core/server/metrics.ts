@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { StorageState } from '../../shared/recording';
 import type { EventHub } from '../events/event-hub';
 import type { FrameBus } from '../frames/frame-bus';
 import type { StreamStats } from './stream-stats';
-import type { StorageState } from '../../shared/recording';
 
 export interface MetricsOptions {
   hub: EventHub;
@@ -47,12 +47,32 @@ export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): voi
   const recordings = opts.recordings;
   if (recordings) {
     const storage = () => recordings.storage;
-    gauge(registry, 'motion_kiosk_recording_bytes', 'Bytes of clips and best pictures kept', () => storage().usedBytes);
+    gauge(
+      registry,
+      'motion_kiosk_recording_bytes',
+      'Bytes of clips and best pictures kept',
+      () => storage().usedBytes,
+    );
     gauge(registry, 'motion_kiosk_recording_clips', 'Recordings kept on disk', () => storage().clips);
     gauge(registry, 'motion_kiosk_disk_free_bytes', 'Free bytes on the data dir', () => storage().freeBytes);
-    gauge(registry, 'motion_kiosk_disk_reserve_bytes', 'Free bytes kept by deleting old clips', () => storage().reserveBytes);
-    gauge(registry, 'motion_kiosk_oldest_recording_seconds', 'Unix time of the oldest recording kept (0 when none)', () => storage().oldest ?? 0);
-    gauge(registry, 'motion_kiosk_recording_paused', '1 when clips are not recorded for lack of disk space', () => (storage().problem ? 1 : 0));
+    gauge(
+      registry,
+      'motion_kiosk_disk_reserve_bytes',
+      'Free bytes kept by deleting old clips',
+      () => storage().reserveBytes,
+    );
+    gauge(
+      registry,
+      'motion_kiosk_oldest_recording_seconds',
+      'Unix time of the oldest recording kept (0 when none)',
+      () => storage().oldest ?? 0,
+    );
+    gauge(
+      registry,
+      'motion_kiosk_recording_paused',
+      '1 when clips are not recorded for lack of disk space',
+      () => (storage().problem ? 1 : 0),
+    );
   }
   gauge(registry, 'motion_kiosk_sse_clients', 'Connected /events streams', () => stats.sseClients);
   gauge(registry, 'motion_kiosk_mjpeg_viewers', 'Connected /stream.mjpg viewers', () => stats.mjpegViewers);

@@ -69,7 +69,10 @@ export function registerRecordingRoutes(app: FastifyInstance, recordings: Record
 }
 
 /** One `bytes=` range: [start, end] inclusive, null for none, 'unsatisfiable' for a range past the end. */
-export function parseRange(header: string | undefined, size: number): [number, number] | null | 'unsatisfiable' {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): [number, number] | null | 'unsatisfiable' {
   if (!header) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   // Several ranges or another unit: answering with the whole file is allowed.
@@ -84,7 +87,12 @@ export function parseRange(header: string | undefined, size: number): [number, n
 }
 
 /** Streams bytes start..end of a file; a file pruned between lookup and open is still a 404. */
-async function sendFile(reply: FastifyReply, path: string, start: number, end: number): Promise<FastifyReply> {
+async function sendFile(
+  reply: FastifyReply,
+  path: string,
+  start: number,
+  end: number,
+): Promise<FastifyReply> {
   const stream = createReadStream(path, { start, end });
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
