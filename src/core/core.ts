@@ -12,6 +12,7 @@ import { openEventStore } from './events/event-store';
 import { selectBackend } from './motion/backend';
 import { ClipRecorder } from './recording/clip-recorder';
 import { createHttpServer } from './server/index';
+import { encodeSseMessage } from './server/sse-format';
 import { version } from './version';
 
 /**
@@ -28,7 +29,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const settings = await SettingsStore.open(opts.dataDir, config.settings ?? {}, log);
   const backend = await selectBackend(log);
   const store = openEventStore({ dataDir: opts.dataDir, log });
-  const hub = new EventHub({ store, log });
+  const hub = new EventHub({ store, log, encode: encodeSseMessage });
   const cameras = [
     new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, log }),
   ];

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { MotionEnd, MotionLevel, MotionStart } from '../../shared/events';
+import type { HubMessage, MotionEnd } from '../../shared/events';
 import type { ClipIndex, ClipInfo, StorageState } from '../../shared/recording';
 import type { Settings } from '../../shared/settings';
 import type { EventHub } from '../events/event-hub';
@@ -70,7 +70,7 @@ export class ClipRecorder {
           log: opts.log,
         }),
     );
-    this.#offs.push(opts.hub.observe((type, data) => this.#onMessage(type, data)));
+    this.#offs.push(opts.hub.observe((message) => this.#onMessage(message)));
     this.#offs.push(opts.hub.addEndDetails((motionId) => this.#endDetails(motionId)));
     this.#timer = setInterval(() => this.#enforce(), opts.storageCheckMs ?? 10_000);
     this.#timer.unref();
@@ -145,16 +145,14 @@ export class ClipRecorder {
     this.#db.close();
   }
 
-  #onMessage(type: string, data: unknown): void {
-    const camera = (data as { camera?: string }).camera;
-    const recorder = this.#cameras.find((c) => c.camera === camera);
+  #onMessage(message: HubMessage): void {
+    if (message.type === 'settings') return;
+    const recorder = this.#cameras.find((c) => c.camera === message.data.camera);
     if (!recorder) return;
-    if (type === 'motion') recorder.onMotion(data as MotionStart);
-    else if (type === 'motion-end') recorder.onMotionEnd(data as MotionEnd);
-    else if (type === 'level') {
-      const level = data as MotionLevel;
-      recorder.onLevel(level.ts, level.box ?? null, level.active);
-    }
+    if (message.type === 'motion') recorder.onMotion(message.data);
+    else if (message.type === 'motion-end') recorder.onMotionEnd(message.data);
+    else if (message.type === 'level')
+      recorder.onLevel(message.data.ts, message.data.box ?? null, message.data.active);
   }
 
   #endDetails(motionId: number): Partial<Pick<MotionEnd, 'snapshot' | 'clip'>> {

@@ -6,6 +6,7 @@ import { defaultSettings, type Settings } from '../../shared/settings';
 import { EventHub } from '../events/event-hub';
 import { type EventStore, openEventStore } from '../events/event-store';
 import { FrameBus } from '../frames/frame-bus';
+import { encodeSseMessage } from '../server/sse-format';
 import { ClipRecorder } from './clip-recorder';
 import { silent } from './testing/core-under-test';
 
@@ -27,7 +28,7 @@ beforeAll(() => {
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', MOUNT]);
   mounted = true;
   store = openEventStore({ dataDir: MOUNT, log: silent });
-  hub = new EventHub({ store, log: silent });
+  hub = new EventHub({ store, log: silent, encode: encodeSseMessage });
   bus = new FrameBus('camera');
   recorder = new ClipRecorder({
     dataDir: MOUNT,

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppState } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
-import type { EventHub } from '../events/event-hub';
 import { HttpError } from './params';
 
 export interface ApiRouteOptions {
-  hub: EventHub;
   settings: { get(): Settings; update(patch: unknown): Settings };
   state(): AppState;
 }
@@ -25,8 +23,6 @@ export function registerApiRoutes(app: FastifyInstance, opts: ApiRouteOptions): 
     } catch (err) {
       throw new HttpError(400, oneLine(err instanceof Error ? err.message : String(err)));
     }
-    // The hub sends nothing when the core already broadcast these exact settings.
-    opts.hub.broadcast('settings', next);
     return next;
   });
 }

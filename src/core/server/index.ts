@@ -77,7 +77,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     log: deps.log,
   });
   registerMjpegRoutes(app, { buses: deps.buses, maxViewers: deps.maxViewers ?? 32, stats });
-  registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state });
+  registerApiRoutes(app, { settings: deps.settings, state: deps.state });
   registerHistoryRoutes(app, deps.hub.store, deps.recordings);
   if (deps.recordings) registerRecordingRoutes(app, deps.recordings);
   registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats, recordings: deps.recordings });
