@@ -5,6 +5,7 @@ import { connect } from './state/connect';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/clip.css';
 import { App } from './ui/App';
 
 applyKioskComfort();
