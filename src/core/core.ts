@@ -1,10 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import type { AppState } from '../shared/api';
+import { Access, pairingUrl } from './access/access';
+import type { TlsPair } from './access/limits';
 import { Camera } from './camera';
 import { resolveFfmpeg } from './capture/ffmpeg/ffmpeg-path';
 import { defaultSourceSpec } from './capture/index';
 import { parseSourceSpec } from './capture/source-spec';
-import { loadConfigFile } from './config/config-file';
 import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
 import { EventHub } from './events/event-hub';
@@ -22,17 +24,14 @@ import { version } from './version';
  */
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const { log } = opts;
-  const config = opts.config ?? (await loadConfigFile(opts.configFile));
-  const spec = opts.source ?? config.source ?? defaultSourceSpec();
+  const spec = opts.source ?? defaultSourceSpec();
   parseSourceSpec(spec);
 
-  const settings = await SettingsStore.open(opts.dataDir, config.settings ?? {}, log);
+  const settings = await SettingsStore.open(opts.dataDir, opts.settings ?? {}, log);
   const backend = await selectBackend(log);
   const store = openEventStore({ dataDir: opts.dataDir, log });
   const hub = new EventHub({ store, log, encode: encodeSseMessage });
-  const cameras = [
-    new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, log }),
-  ];
+  const cameras = [new Camera({ name: opts.camera, spec, settings: settings.get(), backend, hub, log })];
   const recorder = new ClipRecorder({
     dataDir: opts.dataDir,
     hub,
@@ -59,6 +58,10 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     auth: opts.auth,
     storage: recorder.storage,
   });
+  const tls = await readTls(opts.tls);
+  const scheme = tls ? 'https' : 'http';
+  const access = new Access({ enabled: opts.auth, dataDir: opts.dataDir, metricsToken: opts.metricsToken });
+  let publicUrls: string[] = [];
   const server = await createHttpServer({
     hub,
     buses: cameras.map((camera) => camera.bus),
@@ -66,19 +69,30 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     state,
     recordings: recorder,
     staticDir: opts.staticDir,
-    auth: opts.auth,
+    access,
+    tls,
+    trustProxy: opts.trustProxy,
+    publicUrls: () => publicUrls,
     log,
   });
   await server.listen({ port: opts.port, host: opts.host });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   for (const camera of cameras) camera.start();
+  const url = `${scheme}://${dialableHost(opts.host)}:${port}`;
+  publicUrls = lanAddresses(opts.host).map((ip) => `${scheme}://${ip}:${port}`);
+  const startupCode = access.startupCode(opts.pair);
 
   let stopping: Promise<void> | null = null;
   return {
-    url: `http://${dialableHost(opts.host)}:${port}`,
-    lanUrls: lanAddresses(opts.host).map((ip) => `http://${ip}:${port}`),
+    url,
+    lanUrls: publicUrls,
     buses: cameras.map((camera) => camera.bus),
+    pairingUrl: startupCode ? pairingUrl(publicUrls[0] ?? url, startupCode) : null,
+    kioskSession() {
+      const made = access.kioskSession();
+      return made && { name: made.cookie, value: made.token, secure: Boolean(tls) };
+    },
     state,
     settings: () => settings.get(),
     onMotion(listener) {
@@ -94,10 +108,21 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         await server.close();
         await settings.flush();
         store.close();
+        access.close();
       })();
       return stopping;
     },
   };
+}
+
+/** The config file's certificate and key, read once at start-up; a missing file names itself. */
+async function readTls(paths: CoreOptions['tls']): Promise<TlsPair | null> {
+  if (!paths) return null;
+  const read = (path: string) =>
+    readFile(path).catch((err: NodeJS.ErrnoException) => {
+      throw new Error(`tls: cannot read ${path} (${err.code ?? err.message})`);
+    });
+  return { cert: await read(paths.cert), key: await read(paths.key) };
 }
 
 /** The address a client on this host dials: loopback for a wildcard bind, brackets for IPv6. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { EventRecord } from '../../../shared/api';
+import { mergeOptions } from '../../config/options-schema';
 import { startCore } from '../../core';
 import type { Core } from '../../core-api';
 import type { Frame } from '../../frames/frame';
@@ -22,16 +23,11 @@ export async function startFileCore(
   clip: string,
   dataDir: string,
 ): Promise<{ core: Core; frames: Pick<Frame, 'seq' | 'ts'>[] }> {
-  const core = await startCore({
-    port: 0,
-    host: '127.0.0.1',
-    source: `file:${clip}`,
-    dataDir,
-    auth: false,
-    staticDir: null,
-    config: {},
-    log: silent,
-  });
+  const options = mergeOptions(
+    { port: 0, host: '127.0.0.1', source: `file:${clip}`, dataDir, auth: false },
+    {},
+  );
+  const core = await startCore({ ...options, staticDir: null, log: silent });
   const frames: Pick<Frame, 'seq' | 'ts'>[] = [];
   core.buses[0].subscribe((frame) => frames.push({ seq: frame.seq, ts: frame.ts }));
   return { core, frames };

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
+import type { Role } from '../../../shared/access';
 import { defaultSettings, type Settings, settingsPatchSchema } from '../../../shared/settings';
+import { Access, type AccessOptions, SESSION_COOKIE } from '../../access/access';
+import { csrfTokenFor } from '../../access/tokens';
 import { EventHub } from '../../events/event-hub';
 import { type EventStore, openEventStore } from '../../events/event-store';
 import type { RetentionOptions } from '../../events/retention';
@@ -20,12 +23,30 @@ export interface TestServer {
   hub: EventHub;
   bus: FrameBus;
   app: FastifyInstance;
+  access: Access;
+  /** A session made directly in the store: its `Cookie` header value, CSRF token and id. */
+  session(role: Role): TestSession;
   /** Publishes a motion start and returns its id. */
   motion(change?: number): number;
   close(): Promise<void>;
 }
 
-export interface TestServerOptions extends Partial<Omit<ServerDeps, 'hub' | 'buses' | 'log'>> {
+export interface TestSession {
+  id: number;
+  cookie: string;
+  csrf: string;
+  /** Headers that make a request from this session: the cookie, and the CSRF token for unsafe methods. */
+  headers: Record<string, string>;
+}
+
+export interface TestServerOptions extends Partial<Omit<ServerDeps, 'hub' | 'buses' | 'log' | 'access'>> {
+  /**
+   * Access control. Default false: tests that are not about access run with it explicitly off, as `--no-auth`;
+   * the access tests (src/core/access) and the browser test turn it on.
+   */
+  auth?: boolean;
+  /** Options of the Access object (pairing TTL, rate limits, stream caps, clock). */
+  accessOptions?: Partial<AccessOptions>;
   /** Reuse a data dir (restart tests); default a fresh temporary one. */
   dataDir?: string;
   retention?: RetentionOptions;
@@ -70,6 +91,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     levelShare: opts.levelShare,
   });
   const bus = new FrameBus('camera');
+  const access = new Access({ enabled: opts.auth ?? false, dataDir, ...opts.accessOptions });
   const app = await createHttpServer({
     hub,
     buses: [bus],
@@ -80,10 +102,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       cameras: [],
       count: hub.count,
       lastEventId: hub.lastId,
-      auth: false,
+      auth: access.enabled,
     }),
     staticDir: opts.staticDir ?? null,
-    auth: false,
+    access,
     log,
     ...opts,
   });
@@ -91,18 +113,26 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     dataDir,
     store,
     hub,
     bus,
     app,
+    access,
+    session(role) {
+      const { token, session } = access.sessions.create(role, `test ${role}`);
+      const cookie = `${SESSION_COOKIE}=${token}`;
+      const csrf = csrfTokenFor(token);
+      return { id: session.id, cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+    },
     motion: (change = 5) =>
       hub.publishMotionStart({ camera: 'camera', ts: Date.now() / 1000, change, box: null }, SNAPSHOT).id,
     async close() {
       await app.close();
       store.close();
+      access.close();
     },
   };
 }
