@@ -158,6 +158,7 @@ export const en = {
     oldest: 'Oldest clip: {{time}}',
     problem: 'Not recording: {{reason}}',
   },
+  history: { today: 'Today', yesterday: 'Yesterday' },
   language: { en: 'English', ko: '한국어' },
 };
 

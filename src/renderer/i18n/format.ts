@@ -77,3 +77,16 @@ export function formatClock(seconds: number): string {
   const rest = (tenths % 600) / 10;
   return `${minutes}:${rest.toFixed(1).padStart(4, '0')}`;
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A day heading: "Friday, November 27, 2026" / "2026년 11월 27일 금요일", in the UI language. */
+export function formatDay(ms: number): string {
+  const tag = locale(language.value);
+  let format = dayFormats.get(tag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, { dateStyle: 'full' });
+    dayFormats.set(tag, format);
+  }
+  return format.format(new Date(ms));
+}

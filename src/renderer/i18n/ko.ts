@@ -160,5 +160,6 @@ export const ko: Dictionary = {
     oldest: '가장 오래된 영상: {{time}}',
     problem: '녹화 중지됨: {{reason}}',
   },
+  history: { today: '오늘', yesterday: '어제' },
   language: { en: 'English', ko: '한국어' },
 };
