@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
 import type { AppState } from '../shared/api';
 import { Access, pairingUrl } from './access/access';
 import type { TlsPair } from './access/limits';
@@ -10,8 +12,11 @@ import { parseSourceSpec } from './capture/source-spec';
 import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
 import { EventHub } from './events/event-hub';
-import { openEventStore } from './events/event-store';
-import { selectBackend } from './motion/backend';
+import { type EventStore, openEventStore } from './events/event-store';
+import { StorageError } from './events/storage-error';
+import { checkDataDir } from './health/data-dir';
+import { Health } from './health/health';
+import { selectBackend, tensorCount } from './motion/backend';
 import { ClipRecorder } from './recording/clip-recorder';
 import { createHttpServer } from './server/index';
 import { encodeSseMessage } from './server/sse-format';
@@ -27,10 +32,12 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const spec = opts.source ?? defaultSourceSpec();
   parseSourceSpec(spec);
 
+  checkDataDir(opts.dataDir);
   const settings = await SettingsStore.open(opts.dataDir, opts.settings ?? {}, log);
   const backend = await selectBackend(log);
-  const store = openEventStore({ dataDir: opts.dataDir, log });
-  const hub = new EventHub({ store, log, encode: encodeSseMessage });
+  const store = openStore(opts.dataDir, log);
+  const health = new Health();
+  const hub = new EventHub({ store, log, health, encode: encodeSseMessage });
   const cameras = [new Camera({ name: opts.camera, spec, settings: settings.get(), backend, hub, log })];
   const recorder = new ClipRecorder({
     dataDir: opts.dataDir,
@@ -56,7 +63,10 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     count: hub.count,
     lastEventId: hub.lastId,
     auth: opts.auth,
-    storage: recorder.storage,
+    health: health.state,
+    storage: hub.storage,
+    tensors: tensorCount(),
+    recordings: recorder.storage,
   });
   const tls = await readTls(opts.tls);
   const scheme = tls ? 'https' : 'http';
@@ -68,6 +78,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     settings: { get: () => settings.get(), update: (patch) => settings.update(patch) },
     state,
     recordings: recorder,
+    health,
     staticDir: opts.staticDir,
     access,
     tls,
@@ -107,6 +118,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         await recorder.stop();
         await server.close();
         await settings.flush();
+        hub.stop();
         store.close();
         access.close();
       })();
@@ -123,6 +135,15 @@ async function readTls(paths: CoreOptions['tls']): Promise<TlsPair | null> {
       throw new Error(`tls: cannot read ${path} (${err.code ?? err.message})`);
     });
   return { cert: await read(paths.cert), key: await read(paths.key) };
+}
+
+/** Opens the event store; a failure names the data dir and says what to do (the bare SQLite error does not). */
+function openStore(dataDir: string, log: Logger): EventStore {
+  try {
+    return openEventStore({ dataDir, log });
+  } catch (err) {
+    throw new Error(`data dir ${dataDir}: ${StorageError.from(err, join(dataDir, 'events.sqlite')).message}`);
+  }
 }
 
 /** The address a client on this host dials: loopback for a wildcard bind, brackets for IPv6. */

@@ -1,4 +1,4 @@
-import type { CameraStatus, MotionEnd, MotionStart } from './events';
+import type { CameraStatus, HealthState, MotionEnd, MotionStart } from './events';
 import type { ClipInfo, StorageState } from './recording';
 
 /** `GET /api/state`. */
@@ -13,7 +13,21 @@ export interface AppState {
   lastEventId: number;
   auth: boolean;
   /** Recordings' disk use, free space, reserve and retention; absent when recording is not running. */
-  storage?: StorageState;
+  recordings?: StorageState;
+  /** What is wrong now (storage, cameras); the same record `/healthz` and the SSE `health` message show. */
+  health: HealthState;
+  /** Event storage: rows and snapshots waiting for the disk, writes refused, announced events never stored. */
+  storage: StorageCounters;
+  /** Live tfjs tensors in the engine (flat over time, or something leaks); absent when no detector runs. */
+  tensors?: number;
+}
+
+/** `AppState.storage`; all counts since start-up except the two queues. */
+export interface StorageCounters {
+  queued: number;
+  pendingSnapshots: number;
+  failures: number;
+  lost: number;
 }
 
 /** One row of `GET /api/events`: a motion event, with its end once it has ended. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventRecord } from '../../src/shared/api';
 import { dayKey, groupByDay, msToMidnight, yesterdayKey } from '../../src/renderer/state/day-groups';
+import type { EventRecord } from '../../src/shared/api';
 
 const zone = process.env.TZ;
 afterEach(() => {

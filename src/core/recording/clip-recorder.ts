@@ -146,7 +146,7 @@ export class ClipRecorder {
   }
 
   #onMessage(message: HubMessage): void {
-    if (message.type === 'settings') return;
+    if (message.type === 'settings' || message.type === 'health') return;
     const recorder = this.#cameras.find((c) => c.camera === message.data.camera);
     if (!recorder) return;
     if (message.type === 'motion') recorder.onMotion(message.data);

@@ -38,7 +38,7 @@ function startHeadless(clip: string): Promise<string> {
   });
 }
 
-it('after SIGKILL mid-event, the partial clip plays up to its last written frame and says it was interrupted', async () => {
+it('after SIGKILL mid-event, the event is closed as interrupted and its partial clip plays up to its last written frame', async () => {
   dataDir = tempDir('mk-recording-crash-');
   const clip = await walkClip();
   const url = await startHeadless(clip);
@@ -68,6 +68,7 @@ it('after SIGKILL mid-event, the partial clip plays up to its last written frame
   const restarted = await startFileCore(clip, dataDir);
   core = restarted.core;
   const record = await getJson<EventRecord>(`${core.url}/api/events/1`);
+  expect(record.body.end?.reason).toBe('interrupted');
   expect(record.body.clip?.state).toBe('interrupted');
   expect(record.body.clip?.reason).toMatch(/stopped while recording/);
   const frames = record.body.clip?.frames ?? 0;

@@ -18,6 +18,7 @@ import { registerSignInRoutes } from '../access/sign-in-routes';
 import { StreamCapError, type StreamKind } from '../access/stream-guard';
 import type { EventHub } from '../events/event-hub';
 import type { FrameBus } from '../frames/frame-bus';
+import { Health } from '../health/health';
 import { oneLine, registerApiRoutes } from './api-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerMetrics } from './metrics';
@@ -33,7 +34,9 @@ export interface ServerDeps {
   /** Cameras' frame buses; `buses[0]` is the default camera. */
   buses: FrameBus[];
   /** `update` throws an Error with a one-line message on invalid input (→ 400). */
-  settings: { get(): Settings; update(patch: unknown): Settings };
+  settings: { get(): Settings; update(patch: unknown): Settings | Promise<Settings> };
+  /** What is wrong now, for `/healthz` and `/metrics`. Default: a record where nothing ever is. */
+  health?: Health;
   state(): AppState;
   /** Built dashboard served at `/`, or null for none. */
   staticDir: string | null;
@@ -115,10 +118,18 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     admit: admit('mjpeg'),
     stats,
   });
-  registerApiRoutes(app, { settings: deps.settings, state: deps.state });
+  const health = deps.health ?? new Health();
+  registerApiRoutes(app, { settings: deps.settings, state: deps.state, health });
   registerHistoryRoutes(app, deps.hub.store, deps.recordings);
   if (deps.recordings) registerRecordingRoutes(app, deps.recordings);
-  registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats, recordings: deps.recordings });
+  registerMetrics(app, {
+    hub: deps.hub,
+    buses: deps.buses,
+    stats,
+    health,
+    state: deps.state,
+    recordings: deps.recordings,
+  });
   registerSignInRoutes(app, deps.access);
   registerAdminRoutes(app, deps.access, { publicUrls: deps.publicUrls ?? (() => []) });
   if (deps.staticDir) await app.register(fastifyStatic, { root: deps.staticDir, index: 'index.html' });

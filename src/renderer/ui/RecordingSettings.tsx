@@ -11,7 +11,7 @@ export function RecordingSettings() {
   const on = settings.value?.recordClips ?? true;
   const [storage, setStorage] = useState<StorageState | null>(null);
   useEffect(() => {
-    void fetchState().then((state) => setStorage(state.storage ?? null));
+    void fetchState().then((state) => setStorage(state.recordings ?? null));
   }, []);
   const toggle = async () => {
     const result = await saveSettings({ recordClips: !on });

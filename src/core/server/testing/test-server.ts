@@ -11,6 +11,7 @@ import { EventHub } from '../../events/event-hub';
 import { type EventStore, openEventStore } from '../../events/event-store';
 import type { RetentionOptions } from '../../events/retention';
 import { FrameBus } from '../../frames/frame-bus';
+import { Health } from '../../health/health';
 import { createHttpServer, type ServerDeps } from '../index';
 import { encodeSseMessage } from '../sse-format';
 
@@ -21,6 +22,7 @@ export interface TestServer {
   dataDir: string;
   store: EventStore;
   hub: EventHub;
+  health: Health;
   bus: FrameBus;
   app: FastifyInstance;
   access: Access;
@@ -52,6 +54,10 @@ export interface TestServerOptions extends Partial<Omit<ServerDeps, 'hub' | 'bus
   retention?: RetentionOptions;
   ringSize?: number;
   levelShare?: number;
+  /** Delay between storage retries, ms (EventHubOptions). */
+  storageRetryMs?: number;
+  /** Announced events kept while storage fails (EventHubOptions). */
+  storageQueue?: number;
 }
 
 export const SNAPSHOT = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
@@ -83,12 +89,16 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const dataDir = opts.dataDir ?? tempDataDir();
   const store = openEventStore({ dataDir, log, retention: opts.retention });
+  const health = opts.health ?? new Health();
   const hub = new EventHub({
     store,
     log,
+    health,
     encode: encodeSseMessage,
     ringSize: opts.ringSize,
     levelShare: opts.levelShare,
+    storageRetryMs: opts.storageRetryMs,
+    storageQueue: opts.storageQueue,
   });
   const bus = new FrameBus('camera');
   const access = new Access({ enabled: opts.auth ?? false, dataDir, ...opts.accessOptions });
@@ -103,7 +113,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       count: hub.count,
       lastEventId: hub.lastId,
       auth: access.enabled,
+      health: health.state,
+      storage: hub.storage,
     }),
+    health,
     staticDir: opts.staticDir ?? null,
     access,
     log,
@@ -118,6 +131,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     dataDir,
     store,
     hub,
+    health,
     bus,
     app,
     access,
@@ -131,6 +145,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       hub.publishMotionStart({ camera: 'camera', ts: Date.now() / 1000, change, box: null }, SNAPSHOT).id,
     async close() {
       await app.close();
+      hub.stop();
       store.close();
       access.close();
     },
