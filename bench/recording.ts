@@ -59,7 +59,8 @@ async function measure(
     },
   });
   proc = launch(camera.url, dir);
-  await camera.played;
+  // Bounded: a process that never reads the whole clip (crashed, stalled) ends the run, not the bench.
+  await Promise.race([camera.played, new Promise((resolve) => setTimeout(resolve, 120_000).unref())]);
   const seconds = await recorded(dir, proc);
   proc.kill('SIGTERM');
   await once(proc, 'exit');
