@@ -1,5 +1,6 @@
 import type { EventPage } from '../src/shared/api';
 import { expect, openDashboard, test } from './fixtures';
+import { sessionHeaders, signInContext } from './server';
 
 const cases = [
   {
@@ -22,16 +23,25 @@ for (const c of cases) {
   test(`day headings move on across midnight (${c.locale}, ${c.timezoneId})`, async ({ browser, server }) => {
     await expect
       .poll(
-        async () => ((await (await fetch(`${server.url}/api/events`)).json()) as EventPage).events.length,
+        async () =>
+          (
+            (await (
+              await fetch(`${server.url}/api/events`, { headers: sessionHeaders(server) })
+            ).json()) as EventPage
+          ).events.length,
         {
           timeout: 60_000,
           intervals: [1000],
         },
       )
       .toBeGreaterThan(0);
-    const page = await (
-      await browser.newContext({ baseURL: server.url, locale: c.locale, timezoneId: c.timezoneId })
-    ).newPage();
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: c.locale,
+      timezoneId: c.timezoneId,
+    });
+    await signInContext(context, server);
+    const page = await context.newPage();
     await openDashboard(page);
     const first = page.locator('.day-group').first();
     await expect(first).toBeVisible();

@@ -7,7 +7,7 @@ import { walkClip } from '../src/core/recording/testing/walk-clip';
 import type { EventPage } from '../src/shared/api';
 import type { ClipIndex } from '../src/shared/recording';
 import { expect, openDashboard } from './fixtures';
-import { type RunningServer, startServer } from './server';
+import { type RunningServer, sessionHeaders, signInContext, startServer } from './server';
 
 /** A server replaying the walk clip in a loop: one event every 15 s, each with a recorded clip. */
 const test = base.extend<object, { walkServer: RunningServer }>({
@@ -29,15 +29,20 @@ test('open an event, play its clip, scrub, and download it as an H.264 MP4', asy
   await expect
     .poll(
       async () => {
-        const page = (await (await fetch(`${walkServer.url}/api/events`)).json()) as EventPage;
+        const page = (await (
+          await fetch(`${walkServer.url}/api/events`, { headers: sessionHeaders(walkServer) })
+        ).json()) as EventPage;
         id = page.events.find((e) => e.clip?.state === 'complete')?.id ?? 0;
         return id;
       },
       { timeout: 90_000, intervals: [1000] },
     )
     .toBeGreaterThan(0);
-  const index = (await (await fetch(`${walkServer.url}/api/events/${id}/clip.json`)).json()) as ClipIndex;
+  const index = (await (
+    await fetch(`${walkServer.url}/api/events/${id}/clip.json`, { headers: sessionHeaders(walkServer) })
+  ).json()) as ClipIndex;
 
+  await signInContext(page.context(), walkServer);
   await page.setViewportSize({ width: 800, height: 480 });
   await openDashboard(page);
   await page.locator(`[data-event-id="${id}"] button, [data-event-id="${id}"]`).first().click();
