@@ -11,6 +11,7 @@ import './styles/timeline.css';
 import './styles/dialogs.css';
 import './styles/clip.css';
 import './styles/access.css';
+import './styles/health.css';
 import { AccessGate } from './ui/AccessGate';
 
 applyKioskComfort();

@@ -191,6 +191,18 @@ export const en = {
     setPassword: 'Set password',
     passwordSaved: 'Password saved.',
   },
+  // Reliability (issue 11): server health banner and camera retry details.
+  health: {
+    title: 'Something needs attention',
+    storage: 'Storage: {{message}}. Events are kept in memory and saved when it is fixed.',
+    camera: 'Camera: {{message}}',
+  },
+  cameraRetry: {
+    retryIn: 'retrying in {{seconds}} s',
+    retryingNow: 'retrying now…',
+    lastError: 'last error: {{line}}',
+    restarts: '{{count}} restarts in the last hour',
+  },
 };
 
 /** The shape every dictionary has: same keys as English, any string values. */

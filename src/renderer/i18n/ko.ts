@@ -193,4 +193,16 @@ export const ko: Dictionary = {
     setPassword: '비밀번호 설정',
     passwordSaved: '비밀번호를 저장했습니다.',
   },
+  // Reliability (issue 11): server health banner and camera retry details.
+  health: {
+    title: '확인이 필요합니다',
+    storage: '저장소: {{message}}. 이벤트는 메모리에 보관되며 문제가 해결되면 저장됩니다.',
+    camera: '카메라: {{message}}',
+  },
+  cameraRetry: {
+    retryIn: '{{seconds}}초 후 다시 시도',
+    retryingNow: '지금 다시 시도하는 중…',
+    lastError: '마지막 오류: {{line}}',
+    restarts: '최근 1시간 동안 {{count}}번 다시 시작',
+  },
 };
