@@ -91,15 +91,12 @@ describe('a planted violation', () => {
     expect(silentEngineFolders(copy)).toEqual([]);
     const framesReadme = join(copy, 'src/core/frames/README.md');
     const original = await readFile(framesReadme, 'utf8');
-    await mkdir(join(copy, 'src/core/recording'));
+    await mkdir(join(copy, 'src/core/planted'));
     await writeFile(framesReadme, '# frames/\n\nFrame and FrameBus.\n');
     try {
-      expect(silentEngineFolders(copy)).toEqual([
-        'src/core/frames/README.md',
-        'src/core/recording/README.md',
-      ]);
+      expect(silentEngineFolders(copy)).toEqual(['src/core/frames/README.md', 'src/core/planted/README.md']);
     } finally {
-      await rm(join(copy, 'src/core/recording'), { recursive: true });
+      await rm(join(copy, 'src/core/planted'), { recursive: true });
       await writeFile(framesReadme, original);
     }
   });

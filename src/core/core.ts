@@ -23,6 +23,7 @@ import { LABEL_MODEL_SIZE } from './labels/centernet';
 import { LabelWorker } from './labels/label-worker';
 import { ObjectLabeller } from './labels/object-labeller';
 import { selectBackend, tensorCount } from './motion/backend';
+import { ClipRecorder } from './recording/clip-recorder';
 import { createHttpServer } from './server/index';
 import { encodeSseMessage } from './server/sse-format';
 import { version } from './version';
@@ -86,6 +87,15 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
       log,
     }),
   ];
+  const recorder = new ClipRecorder({
+    dataDir: opts.dataDir,
+    hub,
+    buses: cameras.map((camera) => camera.bus),
+    settings: () => settings.get(),
+    ffmpeg: resolveFfmpeg(),
+    log,
+  });
+  await recorder.start();
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
     // Labelling off frees the model and its thread.
@@ -109,6 +119,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     tensors: tensorCount(),
     integrations: integrations.summary(),
     labels: { loaded: labelWorker.started, inputSize: LABEL_MODEL_SIZE },
+    recordings: recorder.storage,
   });
   const tls = await readTls(opts.tls);
   const scheme = tls ? 'https' : 'http';
@@ -120,6 +131,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     buses: cameras.map((camera) => camera.bus),
     settings: { get: () => settings.get(), update: (patch) => settings.update(patch) },
     state,
+    recordings: recorder,
     health,
     staticDir: opts.staticDir,
     access,
@@ -163,6 +175,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
         // After the cameras: the end of an open event still goes out.
         await integrations.stop();
         await labelWorker.stop();
+        await recorder.stop();
         await server.close();
         await settings.flush();
         hub.stop();

@@ -9,6 +9,7 @@ import './styles/live-view.css';
 import './styles/live-tools.css';
 import './styles/timeline.css';
 import './styles/dialogs.css';
+import './styles/clip.css';
 import './styles/access.css';
 import './styles/health.css';
 import { AccessGate } from './ui/AccessGate';

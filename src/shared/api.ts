@@ -1,4 +1,5 @@
 import type { CameraStatus, HealthState, MotionEnd, MotionStart } from './events';
+import type { ClipInfo, StorageState } from './recording';
 
 /** `GET /api/state`. */
 export interface AppState {
@@ -13,6 +14,8 @@ export interface AppState {
   auth: boolean;
   /** The object-label model: loaded only once a motion event needed it while `labels` is on. */
   labels?: { loaded: boolean; inputSize: number };
+  /** Recordings' disk use, free space, reserve and retention; absent when recording is not running. */
+  recordings?: StorageState;
   /** What is wrong now (storage, cameras); the same record `/healthz` and the SSE `health` message show. */
   health: HealthState;
   /** Event storage: rows and snapshots waiting for the disk, writes refused, announced events never stored. */
@@ -48,6 +51,8 @@ export interface IntegrationSummary {
 /** One row of `GET /api/events`: a motion event, with its end once it has ended. */
 export interface EventRecord extends MotionStart {
   end: MotionEnd | null;
+  /** Its recording, when one was made or tried (`state` and `reason` say what became of it). */
+  clip?: ClipInfo;
 }
 
 /** `GET /api/events?before=ID&limit=N`, newest first. */

@@ -48,6 +48,10 @@ export interface MotionEnd {
   frames: number;
   /** Box covering the whole event. */
   box: BoundingBox | null;
+  /** URL of the event's best picture (largest, most central motion), when one was chosen. */
+  snapshot?: string;
+  /** URL of the event's recorded clip, when it is being recorded (details: `GET /api/events/:id`). */
+  clip?: string;
   /**
    * Set when the event did not end by stillness: `interrupted` = the app stopped (crash, power cut) while it
    * was open, and it was closed at start-up at its last known frame. Absent for a normal end.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { objectLabels } from './labels';
+import { defaultRecordingSettings, recordingFields } from './recording-settings';
 
 /** A polygon in 0..1 image coordinates; changes inside it are ignored by the detector. */
 export const maskSchema = z
@@ -54,6 +55,7 @@ const settingsFields = {
   labelMinScores: z.object(labelScoreFields).strict(),
   /** Labels that alert (a `motion-label` with `notify: true`); other labels are only recorded. Default person, cat, dog. */
   notifyLabels: z.array(z.enum(objectLabels)).max(objectLabels.length),
+  ...recordingFields,
 };
 
 export const settingsSchema = z.object(settingsFields).strict();
@@ -90,4 +92,5 @@ export const defaultSettings: Settings = {
     motorcycle: 0.35,
   },
   notifyLabels: ['person', 'cat', 'dog'],
+  ...defaultRecordingSettings,
 };

@@ -39,6 +39,7 @@ const examples: Record<string, () => { path: string; body?: unknown; stream?: bo
   'GET /api/events': () => ({ path: '/api/events?limit=5' }),
   'GET /api/events/:id': () => ({ path: `/api/events/${eventId}` }),
   'GET /api/events/:id/snapshot.jpg': () => ({ path: `/api/events/${eventId}/snapshot.jpg` }),
+  'GET /api/events/:id/first.jpg': () => ({ path: `/api/events/${eventId}/first.jpg` }),
   'GET /api/sessions': () => ({ path: '/api/sessions' }),
   'PATCH /api/sessions/:id': () => ({
     path: `/api/sessions/${s.session('viewer').id}`,

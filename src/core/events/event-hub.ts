@@ -44,6 +44,9 @@ export interface EventHubOptions {
   log: Logger;
 }
 
+/** Fields a subsystem adds to a `motion-end` (the recorder: best picture and clip URLs). */
+export type EndDetails = (motionId: number) => Partial<Pick<MotionEnd, 'snapshot' | 'clip'>>;
+
 /**
  * Gives every motion event its id, stores it, and then sends it to every subscriber. When storage
  * fails the event is still sent, and waits in a bounded queue until it can be stored with that id
@@ -57,6 +60,7 @@ export class EventHub {
   readonly #subscribers: Subscribers;
   readonly #remembered: RememberedMessages;
   readonly #observers = new Set<(message: HubMessage) => void>();
+  readonly #endDetails = new Set<EndDetails>();
   readonly #encode: WireEncoder;
   #lastId: number;
   #count = 0;
@@ -157,7 +161,7 @@ export class EventHub {
 
   /** Stores the end of a motion event (or queues it), then sends it. Never throws. */
   publishMotionEnd(data: Omit<MotionEnd, 'id'>): MotionEnd {
-    const event: MotionEnd = { id: this.#lastId + 1, ...data };
+    const event: MotionEnd = { id: this.#lastId + 1, ...data, ...this.#detailsOf(data.motionId) };
     const row: StoredRow = { id: event.id, type: 'motion-end', json: JSON.stringify(event) };
     this.#persistence.save({ row, camera: data.camera, ts: data.ts, motionId: data.motionId });
     this.#fanOut(row, { type: 'motion-end', id: row.id, data: event });
@@ -210,6 +214,27 @@ export class EventHub {
   observe(observer: (message: HubMessage) => void): () => void {
     this.#observers.add(observer);
     return () => this.#observers.delete(observer);
+  }
+
+  /**
+   * Adds fields to every `motion-end` before it is stored (the recorder's best picture and clip URLs);
+   * returns the function that removes it. A provider that throws adds nothing.
+   */
+  addEndDetails(provider: EndDetails): () => void {
+    this.#endDetails.add(provider);
+    return () => this.#endDetails.delete(provider);
+  }
+
+  #detailsOf(motionId: number): ReturnType<EndDetails> {
+    let details: ReturnType<EndDetails> = {};
+    for (const provider of this.#endDetails) {
+      try {
+        details = { ...details, ...provider(motionId) };
+      } catch (err) {
+        this.#log.error({ err, motionId }, 'motion-end details failed');
+      }
+    }
+    return details;
   }
 
   /**

@@ -24,6 +24,7 @@ import { registerHistoryRoutes } from './history-routes';
 import { registerMetrics } from './metrics';
 import { registerMjpegRoutes } from './mjpeg-route';
 import { HttpError } from './params';
+import { type RecordingsApi, registerRecordingRoutes } from './recording-routes';
 import { registerSecurityHeaders } from './security-headers';
 import { registerSseRoute } from './sse-route';
 import { newStreamStats } from './stream-stats';
@@ -39,6 +40,8 @@ export interface ServerDeps {
   state(): AppState;
   /** Built dashboard served at `/`, or null for none. */
   staticDir: string | null;
+  /** Recorded clips and their export; none when recording is not wired in (some tests). */
+  recordings?: RecordingsApi;
   /** Access control (sessions, pairing, roles); `access.enabled` is false with `--no-auth`. */
   access: Access;
   /** Body size and connection timeouts. Default `DEFAULT_LIMITS` (src/core/access/limits.ts). */
@@ -119,8 +122,16 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
   });
   const health = deps.health ?? new Health();
   registerApiRoutes(app, { settings: deps.settings, state: deps.state, health });
-  registerHistoryRoutes(app, deps.hub.store);
-  registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats, health, state: deps.state });
+  registerHistoryRoutes(app, deps.hub.store, deps.recordings);
+  if (deps.recordings) registerRecordingRoutes(app, deps.recordings);
+  registerMetrics(app, {
+    hub: deps.hub,
+    buses: deps.buses,
+    stats,
+    health,
+    state: deps.state,
+    recordings: deps.recordings,
+  });
   registerSignInRoutes(app, deps.access);
   registerAdminRoutes(app, deps.access, { publicUrls: deps.publicUrls ?? (() => []) });
   for (const register of deps.routes ?? []) register(app);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
 import type { AppState } from '../../shared/api';
+import type { StorageState } from '../../shared/recording';
 import type { EventHub } from '../events/event-hub';
 import type { FrameBus } from '../frames/frame-bus';
 import type { Health } from '../health/health';
@@ -12,6 +13,8 @@ export interface MetricsOptions {
   hub: EventHub;
   buses: FrameBus[];
   stats: StreamStats;
+  /** Recordings' disk use; no recording gauges without it. */
+  recordings?: { readonly storage: StorageState };
   health: Health;
   state(): AppState;
 }
@@ -21,6 +24,36 @@ export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): voi
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'motion_kiosk_' });
   const { hub, stats } = opts;
+  const recordings = opts.recordings;
+  if (recordings) {
+    const storage = () => recordings.storage;
+    gauge(
+      registry,
+      'motion_kiosk_recording_bytes',
+      'Bytes of clips and best pictures kept',
+      () => storage().usedBytes,
+    );
+    gauge(registry, 'motion_kiosk_recording_clips', 'Recordings kept on disk', () => storage().clips);
+    gauge(registry, 'motion_kiosk_disk_free_bytes', 'Free bytes on the data dir', () => storage().freeBytes);
+    gauge(
+      registry,
+      'motion_kiosk_disk_reserve_bytes',
+      'Free bytes kept by deleting old clips',
+      () => storage().reserveBytes,
+    );
+    gauge(
+      registry,
+      'motion_kiosk_oldest_recording_seconds',
+      'Unix time of the oldest recording kept (0 when none)',
+      () => storage().oldest ?? 0,
+    );
+    gauge(
+      registry,
+      'motion_kiosk_recording_paused',
+      '1 when clips are not recorded for lack of disk space',
+      () => (storage().problem ? 1 : 0),
+    );
+  }
   gauge(registry, 'motion_kiosk_sse_clients', 'Connected /events streams', () => stats.sseClients);
   gauge(registry, 'motion_kiosk_mjpeg_viewers', 'Connected /stream.mjpg viewers', () => stats.mjpegViewers);
   gauge(registry, 'motion_kiosk_last_event_id', 'Highest stored event id', () => hub.lastId);

@@ -69,3 +69,24 @@ export function formatSeconds(value: number): string {
 export function formatNumber(value: number): string {
   return formatters().number.format(value);
 }
+
+/** Seconds into a clip → "0:07.3" (minutes, seconds and tenths; the same in every language). */
+export function formatClock(seconds: number): string {
+  const tenths = Math.max(0, Math.round(seconds * 10));
+  const minutes = Math.floor(tenths / 600);
+  const rest = (tenths % 600) / 10;
+  return `${minutes}:${rest.toFixed(1).padStart(4, '0')}`;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A day heading: "Friday, November 27, 2026" / "2026년 11월 27일 금요일", in the UI language. */
+export function formatDay(ms: number): string {
+  const tag = locale(language.value);
+  let format = dayFormats.get(tag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, { dateStyle: 'full' });
+    dayFormats.set(tag, format);
+  }
+  return format.format(new Date(ms));
+}

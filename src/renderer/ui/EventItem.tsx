@@ -17,7 +17,14 @@ export function EventItem({ event }: { event: EventRecord }) {
           openEventId.value = event.id;
         }}
       >
-        <img class="thumb" src={event.snapshot} alt="" loading="lazy" decoding="async" draggable={false} />
+        <img
+          class="thumb"
+          src={event.end?.snapshot ?? event.snapshot}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          draggable={false}
+        />
         <span class="event-text">
           <time class="event-time" dateTime={new Date(event.ts * 1000).toISOString()}>
             {time}

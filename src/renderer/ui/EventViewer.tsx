@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import { formatNumber, formatPercent, formatSeconds, formatTime } from '../i18n/format';
 import { events, historyState, loadOlder } from '../state/timeline';
 import { openEventId } from '../state/viewer';
-import { BoxOverlay } from './BoxOverlay';
+import { EventMedia } from './EventMedia';
 import { CloseIcon } from './icons';
 
 /** One event large: its snapshot with the moving area outlined, and its figures. Esc closes. */
@@ -57,10 +57,7 @@ export function EventViewer() {
               <CloseIcon />
             </button>
           </div>
-          <div class="viewer-picture">
-            <img src={event.snapshot} alt={t('viewer.snapshot')} draggable={false} />
-            <BoxOverlay box={event.box} />
-          </div>
+          <EventMedia event={event} />
           <dl class="viewer-facts">
             <div>
               <dt>{t('viewer.duration')}</dt>

@@ -10,7 +10,14 @@ export type NumberSetting =
   | 'noiseLevel'
   | 'minimumMotionFrames'
   | 'eventGap'
-  | 'lightswitchPercent';
+  | 'lightswitchPercent'
+  | 'preRoll'
+  | 'postRoll'
+  | 'maxClipSeconds'
+  | 'clipDays'
+  | 'clipCount'
+  | 'clipGigabytes'
+  | 'diskReserveMegabytes';
 
 /** Props of `NumberField`. */
 interface NumberFieldProps {
@@ -19,6 +26,8 @@ interface NumberFieldProps {
   unit?: MessageKey;
   /** Step of the − and + buttons. Default 1. */
   step?: number;
+  /** Dictionary section holding `<name>` and `<name>Help`. Default `settings`. */
+  section?: 'settings' | 'recordingSettings';
 }
 
 /** Wait after the last − / + press before saving, in ms, so a burst of presses is one request. */
@@ -30,7 +39,7 @@ const stepSaveDelayMs = 400;
  * judge of validity and its reason is shown beside the field. While the field is being edited or
  * shows a refusal, changes from other dashboards do not overwrite it.
  */
-export function NumberField({ name, unit, step = 1 }: NumberFieldProps) {
+export function NumberField({ name, unit, step = 1, section = 'settings' }: NumberFieldProps) {
   const server = settings.value?.[name];
   const [draft, setDraft] = useState(server === undefined ? '' : String(server));
   const [editing, setEditing] = useState(false);
@@ -69,12 +78,12 @@ export function NumberField({ name, unit, step = 1 }: NumberFieldProps) {
   };
 
   const id = `setting-${name}`;
-  const label = t(`settings.${name}`);
+  const label = t(`${section}.${name}` as MessageKey);
   return (
     <div class={`field${error ? ' invalid' : ''}`}>
       <label for={id}>{label}</label>
       <p class="help" id={`${id}-help`}>
-        {t(`settings.${name}Help` as MessageKey)}
+        {t(`${section}.${name}Help` as MessageKey)}
       </p>
       <div class="field-row">
         <button

@@ -6,6 +6,7 @@ import { startMaskEditing } from '../state/mask-draft';
 import { disableNotifications, enableNotifications, notifyState } from '../state/notifications';
 import { CloseIcon } from './icons';
 import { NumberField } from './NumberField';
+import { RecordingSettings } from './RecordingSettings';
 
 /** The settings sheet: detection values (saved live), masks, language and notifications. */
 export function SettingsSheet() {
@@ -49,6 +50,7 @@ export function SettingsSheet() {
             <NumberField name="eventGap" unit="settings.seconds" />
             <NumberField name="lightswitchPercent" unit="settings.percent" step={5} />
           </section>
+          <RecordingSettings />
           <section aria-labelledby="settings-masks">
             <h3 id="settings-masks">{t('settings.masks')}</h3>
             <div class="field-row">

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { pageVisible } from '../state/live';
 import { atTop, events, historyState, loadOlder, markSeen, retryHistory, unseen } from '../state/timeline';
-import { EventItem } from './EventItem';
+import { DayGroupedEvents } from './DayGroupedEvents';
 import { UpIcon } from './icons';
 
 /**
@@ -61,9 +61,7 @@ export function Timeline() {
       </div>
       <ol ref={list} class="events">
         <li ref={top} class="top-sentinel" aria-hidden="true" />
-        {events.value.map((e) => (
-          <EventItem key={e.id} event={e} />
-        ))}
+        <DayGroupedEvents events={events.value} />
         {events.value.length === 0 && state !== 'loading' && <li class="empty">{t('timeline.empty')}</li>}
         <li class="history-state">
           <div ref={sentinel} />
