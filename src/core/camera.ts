@@ -4,6 +4,7 @@ import type { Settings } from '../shared/settings';
 import type { FrameSource, SourceState } from './capture/frame-source';
 import { createSource } from './capture/index';
 import type { EventHub } from './events/event-hub';
+import { LevelHistory } from './events/level-history';
 import { FpsMeter } from './fps-meter';
 import { FrameBus } from './frames/frame-bus';
 import { MotionMonitor } from './motion/motion-monitor';
@@ -37,6 +38,9 @@ export class Camera {
   #source: FrameSource;
   readonly #monitor: MotionMonitor;
   readonly #fps = new FpsMeter();
+  /** Recent `level` samples, for dashboards that load (`GET /api/levels`). */
+  readonly levels = new LevelHistory();
+  #detectorMs = 0;
   #status: CameraStatus;
   #openEventId: number | null = null;
   readonly #timer: NodeJS.Timeout;
@@ -84,10 +88,17 @@ export class Camera {
         opts.log.error({ err, motionId }, 'could not store the end of a motion event');
       }
     });
-    this.#monitor.on('level', (level) => opts.hub.broadcast('level', { camera: opts.name, ...level }));
+    this.#monitor.on('level', (level) => {
+      const sample = { camera: opts.name, ...level };
+      this.levels.push(sample);
+      opts.hub.broadcast('level', sample);
+    });
     this.bus.subscribe((frame) => {
       this.#fps.tick(frame.ts);
+      const start = performance.now();
       this.#monitor.push(frame);
+      // A moving average over ~20 frames: steady enough to read on the health page.
+      this.#detectorMs += (performance.now() - start - this.#detectorMs) / 20;
     });
     this.#capture = opts.settings;
     this.#source = this.#createSource(opts.settings);
@@ -96,6 +107,11 @@ export class Camera {
     }, STATUS_INTERVAL_MS);
     this.#timer.unref();
     opts.hub.broadcast('status', this.#status);
+  }
+
+  /** Detection time per frame in ms (moving average), for the health page. */
+  get detectorMs(): number {
+    return Math.round(this.#detectorMs * 100) / 100;
   }
 
   get status(): CameraStatus {

@@ -38,6 +38,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   });
   hub.broadcast('settings', settings.get());
 
+  const startedAt = Date.now() / 1000;
   const state = (): AppState => ({
     version,
     backend,
@@ -45,12 +46,16 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     count: hub.count,
     lastEventId: hub.lastId,
     auth: opts.auth,
+    startedAt,
+    firstRun: settings.neverSaved,
+    detectorMs: cameras[0]?.detectorMs,
   });
   const server = await createHttpServer({
     hub,
     buses: cameras.map((camera) => camera.bus),
     settings: { get: () => settings.get(), update: (patch) => settings.update(patch) },
     state,
+    levels: (seconds) => cameras[0]?.levels.since(seconds) ?? [],
     staticDir: opts.staticDir,
     auth: opts.auth,
     log,

@@ -7,6 +7,7 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppState } from '../../shared/api';
+import type { MotionLevel } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
 import type { EventHub } from '../events/event-hub';
 import type { FrameBus } from '../frames/frame-bus';
@@ -26,6 +27,8 @@ export interface ServerDeps {
   /** `update` throws an Error with a one-line message on invalid input (→ 400). */
   settings: { get(): Settings; update(patch: unknown): Settings };
   state(): AppState;
+  /** Recent `level` samples of the first camera (`GET /api/levels`). */
+  levels(seconds: number): MotionLevel[];
   /** Built dashboard served at `/`, or null for none. */
   staticDir: string | null;
   /** Access control; enforced by a later issue, accepted now. */
@@ -74,7 +77,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     log: deps.log,
   });
   registerMjpegRoutes(app, { buses: deps.buses, maxViewers: deps.maxViewers ?? 32, stats });
-  registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state });
+  registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state, levels: deps.levels });
   registerHistoryRoutes(app, deps.hub.store);
   registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats });
   if (deps.staticDir) await app.register(fastifyStatic, { root: deps.staticDir, index: 'index.html' });

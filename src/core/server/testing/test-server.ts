@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { defaultSettings, type Settings, settingsPatchSchema } from '../../../shared/settings';
+import { SettingsError } from '../../config/settings-store';
+import { describeZodError, zodReason } from '../../config/zod-reason';
 import { EventHub } from '../../events/event-hub';
 import { type EventStore, openEventStore } from '../../events/event-store';
 import type { RetentionOptions } from '../../events/retention';
@@ -49,7 +51,7 @@ function settingsHolder() {
     get: () => current,
     update(patch: unknown): Settings {
       const parsed = settingsPatchSchema.safeParse(patch);
-      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid settings');
+      if (!parsed.success) throw new SettingsError(describeZodError(parsed.error), zodReason(parsed.error));
       current = { ...current, ...parsed.data };
       return current;
     },
@@ -74,6 +76,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       lastEventId: hub.lastId,
       auth: false,
     }),
+    levels: () => [],
     staticDir: opts.staticDir ?? null,
     auth: false,
     log,
