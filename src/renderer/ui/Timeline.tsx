@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type { EventRecord } from '../../shared/api';
 import { t } from '../i18n';
 import { pageVisible } from '../state/live';
+import type { Outage } from '../state/outages';
+import { outages } from '../state/outages';
 import { atTop, events, historyState, loadOlder, markSeen, retryHistory, unseen } from '../state/timeline';
 import { EventItem } from './EventItem';
 import { UpIcon } from './icons';
+import { OutageItem } from './OutageItem';
 
 /**
  * The event timeline, newest first. New events slide in at the top; while the user is scrolled away
@@ -52,18 +56,23 @@ export function Timeline() {
     <aside class="timeline" aria-labelledby="timeline-title">
       <div class="timeline-head">
         <h2 id="timeline-title">{t('timeline.title')}</h2>
-        {unseen.value > 0 && (
-          <button type="button" class="button pill" onClick={toTop}>
-            <UpIcon />
-            {t('timeline.unseen', { count: unseen.value })}
-          </button>
-        )}
       </div>
+      {/* Floating over the list's bottom edge (the page's, on a phone): where the user is reading. */}
+      {unseen.value > 0 && (
+        <button type="button" class="button pill unseen" onClick={toTop}>
+          <UpIcon />
+          {t('timeline.unseen', { count: unseen.value })}
+        </button>
+      )}
       <ol ref={list} class="events">
         <li ref={top} class="top-sentinel" aria-hidden="true" />
-        {events.value.map((e) => (
-          <EventItem key={e.id} event={e} />
-        ))}
+        {withOutages(events.value, outages.value).map((item) =>
+          'serverDown' in item ? (
+            <OutageItem key={`outage-${item.from}`} outage={item} />
+          ) : (
+            <EventItem key={item.id} event={item} />
+          ),
+        )}
         {events.value.length === 0 && state !== 'loading' && <li class="empty">{t('timeline.empty')}</li>}
         <li class="history-state">
           <div ref={sentinel} />
@@ -82,5 +91,15 @@ export function Timeline() {
         </li>
       </ol>
     </aside>
+  );
+}
+
+/** Events and outages in one list, newest first: an outage sits where it happened between events. */
+function withOutages(list: EventRecord[], gaps: Outage[]): (EventRecord | Outage)[] {
+  if (gaps.length === 0) return list;
+  const oldest = list.at(-1)?.ts ?? 0;
+  const shown = gaps.filter((g) => g.to >= oldest);
+  return [...list, ...shown].sort(
+    (a, b) => ('serverDown' in b ? b.to : b.ts) - ('serverDown' in a ? a.to : a.ts),
   );
 }
