@@ -133,7 +133,7 @@ export const en = {
     close: 'Close',
     camera: 'Camera',
     since: 'since {{time}}',
-    reason: 'Last problem',
+    reason: 'Details',
     fps: 'Frame rate',
     fpsValue: '{{fps}} frames a second',
     restarts: 'Camera restarts',
@@ -158,8 +158,8 @@ export const en = {
     close: 'Close',
   },
   layout: {
-    hideLive: 'Hide live view',
-    showLive: 'Show live view',
+    hideLive: 'Hide picture',
+    showLive: 'Show live picture',
   },
 };
 

@@ -135,7 +135,7 @@ export const ko: Dictionary = {
     close: '닫기',
     camera: '카메라',
     since: '{{time}}부터',
-    reason: '마지막 문제',
+    reason: '세부 정보',
     fps: '프레임 속도',
     fpsValue: '초당 {{fps}}프레임',
     restarts: '카메라 재시작',
@@ -160,7 +160,7 @@ export const ko: Dictionary = {
     close: '닫기',
   },
   layout: {
-    hideLive: '실시간 화면 숨기기',
-    showLive: '실시간 화면 보기',
+    hideLive: '화면 접기',
+    showLive: '실시간 화면 펼치기',
   },
 };

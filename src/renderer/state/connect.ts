@@ -21,8 +21,9 @@ function onMessage(message: StreamMessage): void {
       void connectionBack();
       break;
     case 'down':
+      // A tab joining while the shared stream is still connecting hears `down` first: no outage then.
+      if (connection.value === 'open') connectionDown();
       connection.value = 'down';
-      connectionDown();
       setMotionNow(false);
       break;
     case 'status':

@@ -1,11 +1,10 @@
-import { t } from '../i18n';
-import { liveShown, stacked, toggleLive } from '../state/layout';
+import { liveShown, stacked } from '../state/layout';
 import { editingMasks, settingsOpen } from '../state/live';
 import { announcement } from '../state/notices';
 import { EventViewer } from './EventViewer';
+import { FoldButton } from './FoldButton';
 import { Header } from './Header';
 import { HealthDialog } from './HealthDialog';
-import { ChevronIcon } from './icons';
 import { LiveView } from './LiveView';
 import { MaskToolbar } from './MaskToolbar';
 import { MotionGraph } from './MotionGraph';
@@ -28,12 +27,7 @@ export function App() {
       <Notices />
       <main class={`main${editing ? ' editing' : ''}`}>
         <section class={`stage${shown ? '' : ' folded'}`}>
-          {stacked.value && !editing && (
-            <button type="button" class="button ghost fold" aria-expanded={shown} onClick={toggleLive}>
-              <ChevronIcon />
-              {t(shown ? 'layout.hideLive' : 'layout.showLive')}
-            </button>
-          )}
+          {stacked.value && !editing && !shown && <FoldButton />}
           {shown && <LiveView />}
           {!editing && <MotionGraph />}
         </section>

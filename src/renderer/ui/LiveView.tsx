@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../i18n';
+import { stacked } from '../state/layout';
 import {
   cameraStatus,
   connection,
@@ -11,6 +12,7 @@ import {
 } from '../state/live';
 import { attachCanvas, pictureState, startLivePicture } from '../state/live-picture';
 import { BoxOverlay } from './BoxOverlay';
+import { FoldButton } from './FoldButton';
 import { MaskLayer } from './MaskLayer';
 import { StatusLine } from './StatusLine';
 
@@ -38,6 +40,7 @@ export function LiveView() {
         {motionNow.value && !editingMasks.value && <span class="badge motion">{t('live.motion')}</span>}
         {!pageVisible.value && <span class="badge">{t('live.paused')}</span>}
         <StatusLine lost={lost} />
+        {stacked.value && !editingMasks.value && <FoldButton />}
       </div>
     </div>
   );

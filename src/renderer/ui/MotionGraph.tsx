@@ -36,6 +36,7 @@ export function MotionGraph() {
         gaps: all,
         gapLabel,
       });
+      el.dataset.samples = String(levelSamples.length); // for tests: a reloaded graph starts full
     };
     paint();
     const timer = setInterval(paint, tickMs);
