@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createSource } from '../src/core/capture/index';
-import { MjpegSplitter } from '../src/core/capture/mjpeg-splitter';
+import { MjpegSplitter } from '../src/core/capture/splitters/mjpeg-splitter';
 import { defaultSettings } from '../src/shared/settings';
 import { type StreamFormat, startFramesCamera } from './detect-camera';
 

@@ -1,29 +1,18 @@
 import type { Logger } from 'pino';
 import type { AppState } from '../shared/api';
 import type { Settings } from '../shared/settings';
-import type { ConfigFile } from './config/config-file';
+import type { Options } from './config/options-schema';
 import type { FrameBus } from './frames/frame-bus';
 
-/** Options of `startCore`, filled from the CLI (`src/core/cli.ts`) and the config file. */
-export interface CoreOptions {
-  /** TCP port; 0 = any free port. Default 8080. */
-  port: number;
-  /** Address to bind. Default `0.0.0.0`. */
-  host: string;
-  /** Source spec (`synthetic`, `v4l2:/dev/video0`, …); undefined = first camera found, else synthetic. */
-  source?: string;
-  /** Where settings, the event database and snapshots live. */
-  dataDir: string;
-  /** JSON config file with settings and options; optional. */
-  configFile?: string;
-  /** The config file already read (see `resolveCoreOptions`); when absent, `configFile` is read. */
-  config?: ConfigFile;
-  /** Access control on remote routes; `--no-auth` turns it off. Default true. */
-  auth: boolean;
+/**
+ * Options of `startCore`: every option of `config/options-schema.ts` resolved (CLI over config file over
+ * default, see `resolveCoreOptions`), plus what the entry itself provides.
+ */
+export type CoreOptions = Options & {
   /** Built dashboard to serve at `/`, or null to serve none. */
   staticDir: string | null;
   log: Logger;
-}
+};
 
 /** The running core, as the headless entry and the Electron kiosk see it. */
 export interface Core {

@@ -3,13 +3,13 @@ import type { AppState } from '../shared/api';
 import { Camera } from './camera';
 import { defaultSourceSpec } from './capture/index';
 import { parseSourceSpec } from './capture/source-spec';
-import { loadConfigFile } from './config/config-file';
 import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
 import { EventHub } from './events/event-hub';
 import { openEventStore } from './events/event-store';
 import { selectBackend } from './motion/backend';
 import { createHttpServer } from './server/index';
+import { encodeSseMessage } from './server/sse-format';
 import { version } from './version';
 
 /**
@@ -19,17 +19,14 @@ import { version } from './version';
  */
 export async function startCore(opts: CoreOptions): Promise<Core> {
   const { log } = opts;
-  const config = opts.config ?? (await loadConfigFile(opts.configFile));
-  const spec = opts.source ?? config.source ?? defaultSourceSpec();
+  const spec = opts.source ?? defaultSourceSpec();
   parseSourceSpec(spec);
 
-  const settings = await SettingsStore.open(opts.dataDir, config.settings ?? {}, log);
+  const settings = await SettingsStore.open(opts.dataDir, opts.settings ?? {}, log);
   const backend = await selectBackend(log);
   const store = openEventStore({ dataDir: opts.dataDir, log });
-  const hub = new EventHub({ store, log });
-  const cameras = [
-    new Camera({ name: config.camera ?? 'camera', spec, settings: settings.get(), backend, hub, log }),
-  ];
+  const hub = new EventHub({ store, log, encode: encodeSseMessage });
+  const cameras = [new Camera({ name: opts.camera, spec, settings: settings.get(), backend, hub, log })];
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
     for (const camera of cameras) {

@@ -2,6 +2,7 @@
  * The event stream's vocabulary, shared by the core, the server and every dashboard.
  * Wire format: SSE `event: <type>` with `data: <one line of JSON>`; stored events also carry `id: <n>`.
  */
+import type { Settings } from './settings';
 
 /** A rectangle in 0..1 image coordinates (x right, y down), independent of capture and analysis size. */
 export interface BoundingBox {
@@ -81,9 +82,58 @@ export interface HistoryGap {
   oldestId: number;
 }
 
-/** Events that are stored and carry an `id:`. */
-export type StoredEvent =
-  | { type: 'motion'; id: number; data: MotionStart }
-  | { type: 'motion-end'; id: number; data: MotionEnd };
+/**
+ * The vocabulary: every SSE event type and its payload. Stored types carry an `id:` and are resumable;
+ * live types are sent to connected clients only (`status` and `settings` are remembered for new ones);
+ * notices are addressed to one client. Adding a type here is the whole declaration: the hub's
+ * signatures, the dashboard's message type and the list of names below all follow from these maps.
+ */
+export interface StoredEventMap {
+  motion: MotionStart;
+  'motion-end': MotionEnd;
+}
 
-export type StoredEventType = StoredEvent['type'];
+export interface LiveEventMap {
+  status: CameraStatus;
+  settings: Settings;
+  level: MotionLevel;
+}
+
+export interface NoticeEventMap {
+  gap: HistoryGap;
+}
+
+export type SseEventMap = StoredEventMap & LiveEventMap & NoticeEventMap;
+export type SseEventType = keyof SseEventMap;
+export type StoredEventType = keyof StoredEventMap;
+export type LiveEventType = keyof LiveEventMap;
+
+/** A stored event as the hub publishes it. */
+export type StoredEvent = {
+  [K in StoredEventType]: { type: K; id: number; data: StoredEventMap[K] };
+}[StoredEventType];
+
+/** An unstored message to every connected client. */
+export type LiveMessage = { [K in LiveEventType]: { type: K; data: LiveEventMap[K] } }[LiveEventType];
+
+/** Any message on the stream, as a client parses it. */
+export type SseMessage =
+  | StoredEvent
+  | LiveMessage
+  | { [K in keyof NoticeEventMap]: { type: K; data: NoticeEventMap[K] } }[keyof NoticeEventMap];
+
+/** Every message the hub sends to all clients: what integrations observe. */
+export type HubMessage = StoredEvent | LiveMessage;
+
+/** Listing each type once, keyed by the map, makes a missing or misspelt name a type error. */
+const sseTypeSet: { [K in SseEventType]: true } = {
+  motion: true,
+  'motion-end': true,
+  status: true,
+  settings: true,
+  level: true,
+  gap: true,
+};
+
+/** The names of every SSE event type, for `addEventListener` and tests. */
+export const sseEventTypes = Object.keys(sseTypeSet) as SseEventType[];

@@ -23,6 +23,7 @@ beforeAll(async () => {
     source: 'synthetic',
     dataDir,
     auth: false,
+    camera: 'camera',
     staticDir: null,
     log: pino({ level: 'warn' }),
   });

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Settings } from '../../shared/settings';
-import { FileSource } from './file-source';
 import type { FrameSource } from './frame-source';
-import { LibcameraSource } from './libcamera-source';
 import { parseSourceSpec } from './source-spec';
-import { SyntheticSource } from './synthetic-source';
-import { UrlSource } from './url-source';
-import { V4l2Source } from './v4l2-source';
-import { WebcamSource } from './webcam-source';
+import { FileSource } from './sources/file-source';
+import { LibcameraSource } from './sources/libcamera-source';
+import { SyntheticSource } from './sources/synthetic-source';
+import { UrlSource } from './sources/url-source';
+import { V4l2Source } from './sources/v4l2-source';
+import { WebcamSource } from './sources/webcam-source';
 
 export type { FrameSource, SourceState } from './frame-source';
 export { parseSourceSpec, type SourceSpec } from './source-spec';

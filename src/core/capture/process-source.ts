@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events';
-import type { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Settings } from '../../shared/settings';
-import { ffmpegCaps, withoutFpsMode } from './ffmpeg-caps';
-import { resolveFfmpeg } from './ffmpeg-path';
-import { FfmpegRun } from './ffmpeg-run';
+import { ffmpegCaps, withoutFpsMode } from './ffmpeg/ffmpeg-caps';
+import { resolveFfmpeg } from './ffmpeg/ffmpeg-path';
+import { FfmpegRun } from './ffmpeg/ffmpeg-run';
 import type { FrameSource, FrameSourceEvents, SourceState } from './frame-source';
-import type { GrayImage } from './pgm-splitter';
+import type { Pipeline } from './pipeline';
+import type { GrayImage } from './splitters/pgm-splitter';
 
 /** What every source is built with. */
 export interface SourceOptions {
@@ -25,25 +25,6 @@ export interface SourceOptions {
   /** A capture that gives no frame for this long is restarted, ms. Default 15000. */
   stallTimeoutMs?: number;
 }
-
-/** Feeds ffmpeg's stdin with JPEGs from another program (libcamera, webcam). */
-export interface Feeder {
-  /** Starts writing to `stdin`; calls `onExit` with a reason if it stops by itself. */
-  start(stdin: Writable, onExit: (message: string) => void): void;
-  /** Stops it; resolves once its processes are gone. */
-  stop(): Promise<void>;
-}
-
-/** How to run one capture attempt. */
-export interface Pipeline {
-  /** ffmpeg arguments: MJPEG on stdout, PGM on fd 3 (see ffmpeg-args.ts). */
-  args: string[];
-  /** Writes ffmpeg's input to its stdin. Default: none, ffmpeg reads the input itself. */
-  feeder?: Feeder;
-}
-
-/** Thrown by `plan()` when the camera cannot be used now; the message is shown as the offline reason. */
-export class SourceUnavailable extends Error {}
 
 /** A capture that stays stopped after ending without error (a file played to its end). */
 const FINISHED = 'finished';

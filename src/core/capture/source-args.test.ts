@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/settings';
-import { lowresFor, multipartStdinArgs, outputArgs } from './ffmpeg-args';
-import { withoutFpsMode } from './ffmpeg-caps';
-import { fileArgs } from './file-source';
-import { parseVideoInfo } from './probe';
-import { urlArgs } from './url-source';
-import { offersMjpeg, v4l2Args } from './v4l2-source';
+import { lowresFor, multipartStdinArgs, outputArgs } from './ffmpeg/ffmpeg-args';
+import { withoutFpsMode } from './ffmpeg/ffmpeg-caps';
+import { parseVideoInfo } from './ffmpeg/probe';
+import { fileArgs } from './sources/file-source';
+import { urlArgs } from './sources/url-source';
+import { offersMjpeg, v4l2Args } from './sources/v4l2-source';
 
 const settings = defaultSettings;
 

@@ -1,15 +1,24 @@
 import type { Logger } from 'pino';
-import type { HistoryGap, MotionEnd, MotionStart, StoredEvent } from '../../shared/events';
+import type {
+  HistoryGap,
+  HubMessage,
+  LiveEventMap,
+  LiveEventType,
+  MotionEnd,
+  MotionStart,
+  StoredEvent,
+} from '../../shared/events';
 import { EventRing } from './event-ring';
 import type { EventStore, StoredRow } from './event-store';
-import { encodeSseMessage } from './sse-format';
 import { Subscribers } from './subscribers';
-import type { EventSink } from './subscription';
+import type { EventSink, WireEncoder } from './subscription';
 
-export type { EventSink } from './subscription';
+export type { EventSink, WireEncoder } from './subscription';
 
 export interface EventHubOptions {
   store: EventStore;
+  /** Encodes a message for the wire once, for every client (the server's SSE framing). */
+  encode: WireEncoder;
   /** Stored events kept in memory for resume without a database read. Default 1000. */
   ringSize?: number;
   /** Events read per replay step (ring or database); a step waits for the previous one to reach the kernel. Default 200. */
@@ -38,7 +47,8 @@ export class EventHub {
   readonly #log: Logger;
   readonly #subscribers: Subscribers;
   readonly #remembered = new Map<string, { json: string; chunk: Buffer }>();
-  readonly #listeners = new Set<(event: StoredEvent) => void>();
+  readonly #observers = new Set<(message: HubMessage) => void>();
+  readonly #encode: WireEncoder;
   #lastId: number;
   #count = 0;
   readonly #levelShare: number;
@@ -52,10 +62,11 @@ export class EventHub {
     this.#store = opts.store;
     this.#ring = new EventRing(opts.ringSize ?? 1000);
     this.#log = opts.log;
+    this.#encode = opts.encode;
     this.#lastId = opts.store.lastId();
     // After a restart every client reconnects with Last-Event-ID at once: answer them from memory.
     const recent = opts.store.after(Math.max(0, this.#lastId - this.#ring.capacity), this.#ring.capacity);
-    for (const row of recent) this.#ring.push({ id: row.id, chunk: encodeStored(row) });
+    for (const row of recent) this.#ring.push({ id: row.id, chunk: this.#encodeStored(row) });
     this.#levelShare = opts.levelShare ?? 0.2;
     if (!(this.#levelShare > 0 && this.#levelShare <= 1)) throw new Error('levelShare must be in (0, 1]');
     const history = {
@@ -63,7 +74,7 @@ export class EventHub {
       after: (after: number, limit: number) =>
         this.#ring.covers(after)
           ? this.#ring.after(after, limit)
-          : this.#store.after(after, limit).map((row) => ({ id: row.id, chunk: encodeStored(row) })),
+          : this.#store.after(after, limit).map((row) => ({ id: row.id, chunk: this.#encodeStored(row) })),
     };
     this.#subscribers = new Subscribers(history, opts.replayPageSize ?? 200, opts.log);
   }
@@ -131,31 +142,32 @@ export class EventHub {
    * Sends an unstored message (no `id:`). `status` (per camera) and `settings` are remembered for
    * new clients; repeating the remembered value unchanged sends nothing.
    */
-  broadcast(type: BroadcastType, data: unknown): void {
+  broadcast<K extends LiveEventType>(type: K, data: LiveEventMap[K]): void {
     if (type === 'level') {
-      this.#broadcastLevel(data);
+      this.#broadcastLevel(data as LiveEventMap['level']);
       return;
     }
     const json = JSON.stringify(data);
-    const chunk = encodeSseMessage({ event: type, data: json });
-    const camera = (data as { camera?: unknown } | null)?.camera;
-    const key = type === 'status' ? `status:${String(camera)}` : type;
+    const chunk = this.#encode({ event: type, data: json });
+    const key = type === 'status' ? `status:${(data as LiveEventMap['status']).camera}` : type;
     if (this.#remembered.get(key)?.json === json) return;
     this.#remembered.set(key, { json, chunk });
     // Catching-up clients need the current state too; `level` is only useful live.
     this.#subscribers.sendReplaying(chunk);
     this.#subscribers.sendLive(chunk);
+    this.#notify({ type, data } as HubMessage);
   }
 
-  #broadcastLevel(data: unknown): void {
+  #broadcastLevel(data: LiveEventMap['level']): void {
     const start = performance.now();
     if (start < this.#nextLevelAt) {
       this.levelsDropped++;
       return;
     }
-    this.#subscribers.sendLive(encodeSseMessage({ event: 'level', data: JSON.stringify(data) }));
+    this.#subscribers.sendLive(this.#encode({ event: 'level', data: JSON.stringify(data) }));
     const end = performance.now();
     this.#nextLevelAt = start + (end - start) / this.#levelShare;
+    this.#notify({ type: 'level', data });
   }
 
   /** Sends a pre-encoded chunk (e.g. an SSE comment) to every connected subscriber. */
@@ -164,10 +176,13 @@ export class EventHub {
     this.#subscribers.sendReplaying(chunk);
   }
 
-  /** Called after each stored event is sent (MQTT, display wake…); returns the unsubscribe function. */
-  onEvent(listener: (event: StoredEvent) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  /**
+   * Observes every message the hub sends to all clients, stored or not, after it is sent (integrations,
+   * display wake). `level` is observed only when it was sent. Returns the function that stops observing.
+   */
+  observe(observer: (message: HubMessage) => void): () => void {
+    this.#observers.add(observer);
+    return () => this.#observers.delete(observer);
   }
 
   /**
@@ -182,7 +197,7 @@ export class EventHub {
     if (after !== null && after >= this.#lastId) after = null;
     if (after !== null && after < this.#store.prunedThrough()) {
       const gap: HistoryGap = { requestedAfter: after, oldestId: this.#store.oldestId() ?? this.#lastId + 1 };
-      first.push(encodeSseMessage({ event: 'gap', data: JSON.stringify(gap) }));
+      first.push(this.#encode({ event: 'gap', data: JSON.stringify(gap) }));
       after = this.#store.prunedThrough();
     }
     return this.#subscribers.add(sink, first, after);
@@ -191,19 +206,23 @@ export class EventHub {
   #fanOut(row: StoredRow, event: StoredEvent): void {
     this.#lastId = row.id;
     this.published++;
-    const encoded = { id: row.id, chunk: encodeStored(row) };
+    const encoded = { id: row.id, chunk: this.#encodeStored(row) };
     this.#ring.push(encoded);
     this.#subscribers.sendLive(encoded.chunk);
-    for (const listener of this.#listeners) {
+    this.#notify(event);
+  }
+
+  #notify(message: HubMessage): void {
+    for (const observer of this.#observers) {
       try {
-        listener(event);
+        observer(message);
       } catch (err) {
-        this.#log.error({ err }, 'event listener failed');
+        this.#log.error({ err, type: message.type }, 'event observer failed');
       }
     }
   }
-}
 
-function encodeStored(row: StoredRow): Buffer {
-  return encodeSseMessage({ id: row.id, event: row.type, data: row.json });
+  #encodeStored(row: StoredRow): Buffer {
+    return this.#encode({ id: row.id, event: row.type, data: row.json });
+  }
 }

@@ -2,11 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiError, AppState, LevelHistoryPage } from '../../shared/api';
 import type { MotionLevel } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
-import type { EventHub } from '../events/event-hub';
 import { HttpError } from './params';
 
 export interface ApiRouteOptions {
-  hub: EventHub;
   settings: { get(): Settings; update(patch: unknown): Settings };
   state(): AppState;
   /** The first camera's `level` samples of the last `seconds`, oldest first. */
@@ -44,8 +42,6 @@ export function registerApiRoutes(app: FastifyInstance, opts: ApiRouteOptions): 
       if (reason) return reply.code(400).send({ error, ...reason } satisfies ApiError);
       throw new HttpError(400, error);
     }
-    // The hub sends nothing when the core already broadcast these exact settings.
-    opts.hub.broadcast('settings', next);
     return next;
   });
 }

@@ -77,7 +77,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     log: deps.log,
   });
   registerMjpegRoutes(app, { buses: deps.buses, maxViewers: deps.maxViewers ?? 32, stats });
-  registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state, levels: deps.levels });
+  registerApiRoutes(app, { settings: deps.settings, state: deps.state, levels: deps.levels });
   registerHistoryRoutes(app, deps.hub.store);
   registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats });
   if (deps.staticDir) await app.register(fastifyStatic, { root: deps.staticDir, index: 'index.html' });

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { EventHub } from '../events/event-hub';
-import { formatSseComment, formatSseRetry, parseLastEventId } from '../events/sse-format';
 import { hijackSocket } from './raw-response';
 import { SseClient } from './sse-client';
+import { formatSseComment, formatSseRetry, parseLastEventId } from './sse-format';
 import type { StreamStats } from './stream-stats';
 
 export interface SseRouteOptions {

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MotionStart } from '../../shared/events';
+import type { MotionLevel, MotionStart } from '../../shared/events';
+import { defaultSettings } from '../../shared/settings';
 import { SseTestClient } from './testing/sse-test-client';
 import { removeDir, startTestServer, type TestServer } from './testing/test-server';
+
+const level = (change: number): MotionLevel => ({ camera: 'camera', ts: 1, change, active: false });
 
 const servers: TestServer[] = [];
 const clients: SseTestClient[] = [];
@@ -67,12 +70,12 @@ describe('GET /events', () => {
 
   it('sends the current status and settings first, and unstored level events without ids', async () => {
     const s = await server();
-    s.hub.broadcast('status', { camera: 'camera', state: 'online' });
-    s.hub.broadcast('settings', { threshold: 2 });
-    s.hub.broadcast('settings', { threshold: 2 }); // unchanged: not sent again
+    s.hub.broadcast('status', { camera: 'camera', state: 'online', since: 1, fps: 30, backend: 'cpu' });
+    s.hub.broadcast('settings', defaultSettings);
+    s.hub.broadcast('settings', { ...defaultSettings }); // unchanged: not sent again
     const c = client(s);
     await subscribed(s, 1);
-    s.hub.broadcast('level', { camera: 'camera', change: 1 });
+    s.hub.broadcast('level', level(1));
     await c.waitFor(() => c.messages.length === 3);
     expect(c.messages.map((m) => [m.event, m.id])).toEqual([
       ['status', null],
@@ -195,8 +198,8 @@ describe('level updates', () => {
     servers.push(s);
     const c = client(s);
     await subscribed(s, 1);
-    s.hub.broadcast('level', { camera: 'camera', change: 1 });
-    s.hub.broadcast('level', { camera: 'camera', change: 2 });
+    s.hub.broadcast('level', level(1));
+    s.hub.broadcast('level', level(2));
     s.motion();
     await c.waitFor(() => c.ids.length === 1);
     expect(c.messages.map((m) => m.event)).toEqual(['level', 'motion']);

@@ -56,12 +56,11 @@ export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
     const userConfig = join(app.getPath('userData'), 'config.json');
     if (cli.configFile === undefined && existsSync(userConfig)) cli.configFile = userConfig;
     const options = await resolveCoreOptions(cli, deps.staticDir, log);
-    config = parseKioskConfig(options.config.kiosk);
+    config = parseKioskConfig(options.kiosk);
     // The kiosk keeps its data where Electron apps do (~/.config/Motion Kiosk) unless told otherwise.
-    const dataDirGiven = deps.argv.some((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
     core = await deps.startCore({
       ...options,
-      dataDir: dataDirGiven ? cli.dataDir : app.getPath('userData'),
+      dataDir: cli.given.has('dataDir') ? cli.dataDir : app.getPath('userData'),
     });
   } catch (err) {
     log.error({ err }, `kiosk cannot start: ${(err as Error).message}`);

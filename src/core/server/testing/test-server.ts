@@ -11,6 +11,7 @@ import { type EventStore, openEventStore } from '../../events/event-store';
 import type { RetentionOptions } from '../../events/retention';
 import { FrameBus } from '../../frames/frame-bus';
 import { createHttpServer, type ServerDeps } from '../index';
+import { encodeSseMessage } from '../sse-format';
 
 /** A real server on 127.0.0.1, port 0, with a real store, hub and frame bus, for tests. */
 export interface TestServer {
@@ -44,8 +45,8 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** A minimal settings holder with the real schema, as the core's settings store behaves. */
-function settingsHolder() {
+/** A minimal settings holder with the real schema; like the core, it broadcasts each change. */
+function settingsHolder(onChange: (next: Settings) => void) {
   let current: Settings = defaultSettings;
   return {
     get: () => current,
@@ -53,6 +54,7 @@ function settingsHolder() {
       const parsed = settingsPatchSchema.safeParse(patch);
       if (!parsed.success) throw new SettingsError(describeZodError(parsed.error), zodReason(parsed.error));
       current = { ...current, ...parsed.data };
+      onChange(current);
       return current;
     },
   };
@@ -62,12 +64,18 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const dataDir = opts.dataDir ?? tempDataDir();
   const store = openEventStore({ dataDir, log, retention: opts.retention });
-  const hub = new EventHub({ store, log, ringSize: opts.ringSize, levelShare: opts.levelShare });
+  const hub = new EventHub({
+    store,
+    log,
+    encode: encodeSseMessage,
+    ringSize: opts.ringSize,
+    levelShare: opts.levelShare,
+  });
   const bus = new FrameBus('camera');
   const app = await createHttpServer({
     hub,
     buses: [bus],
-    settings: opts.settings ?? settingsHolder(),
+    settings: opts.settings ?? settingsHolder((next) => hub.broadcast('settings', next)),
     state: () => ({
       version: 'test',
       backend: 'cpu',

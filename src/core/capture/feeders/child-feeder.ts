@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
-import { JpegReframer } from './jpeg-reframer';
-import type { Feeder } from './process-source';
-import { StderrTail } from './stderr-tail';
+import { StderrTail } from '../ffmpeg/stderr-tail';
+import type { Feeder } from '../pipeline';
+import { JpegReframer } from '../splitters/jpeg-reframer';
 
 /** How long a child gets to end on SIGTERM before SIGKILL, ms. */
 const KILL_GRACE_MS = 2000;

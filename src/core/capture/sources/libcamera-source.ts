@@ -1,9 +1,10 @@
-import { ChildFeeder } from './child-feeder';
-import { multipartStdinArgs } from './ffmpeg-args';
-import { findOnPath } from './ffmpeg-path';
+import { ChildFeeder } from '../feeders/child-feeder';
+import { multipartStdinArgs } from '../ffmpeg/ffmpeg-args';
+import { findOnPath } from '../ffmpeg/ffmpeg-path';
+import { runTool } from '../ffmpeg/run-tool';
+import { type Pipeline, SourceUnavailable } from '../pipeline';
+import { ProcessSource, type SourceOptions } from '../process-source';
 import { parseCameraList, rpicamVidArgs } from './libcamera';
-import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } from './process-source';
-import { runTool } from './run-tool';
 
 /** The first of the Raspberry Pi camera apps' names found on PATH (new name first). */
 function findApp(kind: 'vid' | 'hello'): string | null {

@@ -1,6 +1,7 @@
-import { globalArgs, mjpegInputArgs, outputArgs } from './ffmpeg-args';
-import { probeVideo, type VideoInfo } from './probe';
-import { type Pipeline, ProcessSource, type SourceOptions } from './process-source';
+import { globalArgs, mjpegInputArgs, outputArgs } from '../ffmpeg/ffmpeg-args';
+import { probeVideo, type VideoInfo } from '../ffmpeg/probe';
+import type { Pipeline } from '../pipeline';
+import { ProcessSource, type SourceOptions } from '../process-source';
 
 /** ffmpeg arguments to replay a file at its native rate; MJPEG is passed through, anything else encoded. */
 export function fileArgs(path: string, loop: boolean, info: VideoInfo, analysisWidth: number): string[] {

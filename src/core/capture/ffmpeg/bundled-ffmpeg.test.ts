@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { createSource } from './index';
-import { MjpegSplitter } from './mjpeg-splitter';
-import { collectFrames, silentLog, testSettings } from './test-support/helpers';
-import { startMjpegServer } from './test-support/mjpeg-server';
+import { createSource } from '../index';
+import { MjpegSplitter } from '../splitters/mjpeg-splitter';
+import { collectFrames, silentLog, testSettings } from '../test-support/helpers';
+import { startMjpegServer } from '../test-support/mjpeg-server';
 
 /** The static ffmpeg of @ffmpeg-installer (a 2018 build), used when PATH has none. */
 const bundled = (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;

@@ -2,11 +2,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type Readable, Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { globalArgs, mjpegInputArgs, outputArgs, pipeInputArgs } from './ffmpeg-args';
+import { multipartPart } from '../feeders/stills-feeder';
+import { globalArgs, mjpegInputArgs, outputArgs, pipeInputArgs } from '../ffmpeg/ffmpeg-args';
 import { JpegReframer } from './jpeg-reframer';
 import { MjpegSplitter } from './mjpeg-splitter';
 import { type GrayImage, PgmSplitter } from './pgm-splitter';
-import { multipartPart } from './stills-feeder';
 
 describe('JpegReframer', () => {
   let jpegs: Buffer[];

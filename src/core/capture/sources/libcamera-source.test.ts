@@ -2,8 +2,8 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSource } from './index';
-import { childPids, collectFrames, nextState, silentLog, testSettings } from './test-support/helpers';
+import { createSource } from '../index';
+import { childPids, collectFrames, nextState, silentLog, testSettings } from '../test-support/helpers';
 
 /**
  * The camera apps are the outer boundary here: stand-ins on PATH play them. rpicam-vid records its

@@ -1,7 +1,7 @@
 import { type ClientRequest, request } from 'node:http';
 import type { Writable } from 'node:stream';
-import { JpegReframer } from './jpeg-reframer';
-import type { Feeder } from './process-source';
+import type { Feeder } from '../pipeline';
+import { JpegReframer } from '../splitters/jpeg-reframer';
 
 /** A camera silent this long is given up on (as ffmpeg's `-rw_timeout` does for URLs it reads), ms. */
 const SILENCE_MS = 10_000;

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { FramePairer } from './frame-pairer';
-import { MjpegSplitter } from './mjpeg-splitter';
-import { type GrayImage, PgmSplitter } from './pgm-splitter';
-import type { Pipeline } from './process-source';
+import type { Pipeline } from '../pipeline';
+import { FramePairer } from '../splitters/frame-pairer';
+import { MjpegSplitter } from '../splitters/mjpeg-splitter';
+import { type GrayImage, PgmSplitter } from '../splitters/pgm-splitter';
 import { StderrTail } from './stderr-tail';
 
 /** How a run ended: `finished` = ffmpeg exited cleanly (end of input); else `message` says why. */

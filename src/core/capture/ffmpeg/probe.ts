@@ -1,4 +1,4 @@
-import { SourceUnavailable } from './process-source';
+import { SourceUnavailable } from '../pipeline';
 import { runTool } from './run-tool';
 import { StderrTail } from './stderr-tail';
 

@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame } from '../frames/frame';
-import { createSource } from './index';
-import { MjpegSplitter } from './mjpeg-splitter';
+import type { Frame } from '../../frames/frame';
+import { createSource } from '../index';
+import { MjpegSplitter } from '../splitters/mjpeg-splitter';
 import {
   childPids,
   collectFrames,
@@ -13,7 +13,7 @@ import {
   probeJpeg,
   silentLog,
   testSettings,
-} from './test-support/helpers';
+} from '../test-support/helpers';
 
 function mean(pixels: Uint8Array): number {
   return pixels.reduce((sum, v) => sum + v, 0) / pixels.length;

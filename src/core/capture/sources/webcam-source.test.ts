@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSource } from './index';
+import { createSource } from '../index';
 import {
   childPids,
   collectFrames,
@@ -10,7 +10,7 @@ import {
   probeJpeg,
   silentLog,
   testSettings,
-} from './test-support/helpers';
+} from '../test-support/helpers';
 
 describe('webcam source (real node-webcam, fswebcam and ffmpeg)', () => {
   let dir: string;

@@ -5,10 +5,10 @@ import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSource } from './index';
-import { MjpegSplitter } from './mjpeg-splitter';
-import { childPids, collectFrames, nextState, testSettings } from './test-support/helpers';
-import { startMjpegServer } from './test-support/mjpeg-server';
+import { createSource } from '../index';
+import { MjpegSplitter } from '../splitters/mjpeg-splitter';
+import { childPids, collectFrames, nextState, testSettings } from '../test-support/helpers';
+import { startMjpegServer } from '../test-support/mjpeg-server';
 import { UrlSource } from './url-source';
 
 /** A logger whose every line lands in `lines`, to check what is logged. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import NodeWebcam from 'node-webcam';
-import type { Feeder, SourceOptions } from './process-source';
+import type { Feeder } from '../pipeline';
+import type { SourceOptions } from '../process-source';
 
 /** node-webcam writes each still to a file named in a shell command: the path must be this plain. */
 const SHELL_SAFE_PATH = /^[A-Za-z0-9._/-]+$/;

@@ -1,6 +1,7 @@
-import { globalArgs, grayFilter, outputArgs } from './ffmpeg-args';
-import { ffmpegCaps } from './ffmpeg-caps';
-import { type Pipeline, ProcessSource, type SourceOptions } from './process-source';
+import { globalArgs, grayFilter, outputArgs } from '../ffmpeg/ffmpeg-args';
+import { ffmpegCaps } from '../ffmpeg/ffmpeg-caps';
+import type { Pipeline } from '../pipeline';
+import { ProcessSource, type SourceOptions } from '../process-source';
 
 /** Seconds between two crossings of the walking figure. */
 const PERIOD = 10;

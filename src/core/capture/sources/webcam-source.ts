@@ -1,8 +1,9 @@
-import { multipartStdinArgs } from './ffmpeg-args';
-import { findOnPath } from './ffmpeg-path';
-import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } from './process-source';
-import { WEBCAM_DEVICE } from './source-spec';
-import { StillsFeeder } from './stills-feeder';
+import { StillsFeeder } from '../feeders/stills-feeder';
+import { multipartStdinArgs } from '../ffmpeg/ffmpeg-args';
+import { findOnPath } from '../ffmpeg/ffmpeg-path';
+import { type Pipeline, SourceUnavailable } from '../pipeline';
+import { ProcessSource, type SourceOptions } from '../process-source';
+import { WEBCAM_DEVICE } from '../source-spec';
 
 /** `webcam:DEVICE`: stills from node-webcam (fswebcam); `webcam:test` is fswebcam's built-in test picture. */
 export class WebcamSource extends ProcessSource {

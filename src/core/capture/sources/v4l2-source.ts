@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { globalArgs, mjpegInputArgs, outputArgs } from './ffmpeg-args';
-import { type Pipeline, ProcessSource, type SourceOptions, SourceUnavailable } from './process-source';
-import { runTool } from './run-tool';
+import { globalArgs, mjpegInputArgs, outputArgs } from '../ffmpeg/ffmpeg-args';
+import { runTool } from '../ffmpeg/run-tool';
+import { type Pipeline, SourceUnavailable } from '../pipeline';
+import { ProcessSource, type SourceOptions } from '../process-source';
 
 /** Whether `ffmpeg -f v4l2 -list_formats all` output offers compressed MJPEG. */
 export function offersMjpeg(listFormatsOutput: string): boolean {

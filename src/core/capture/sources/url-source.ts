@@ -1,8 +1,9 @@
-import { globalArgs, mjpegInputArgs, multipartStdinArgs, outputArgs } from './ffmpeg-args';
-import { HttpJpegFeeder } from './http-jpeg-feeder';
-import { probeVideo, type VideoInfo } from './probe';
-import { type Pipeline, ProcessSource, type SourceOptions } from './process-source';
-import { maskUrl, secretsOf } from './source-spec';
+import { HttpJpegFeeder } from '../feeders/http-jpeg-feeder';
+import { globalArgs, mjpegInputArgs, multipartStdinArgs, outputArgs } from '../ffmpeg/ffmpeg-args';
+import { probeVideo, type VideoInfo } from '../ffmpeg/probe';
+import type { Pipeline } from '../pipeline';
+import { ProcessSource, type SourceOptions } from '../process-source';
+import { maskUrl, secretsOf } from '../source-spec';
 
 /** Input options per scheme: RTSP over TCP (no UDP loss), HTTP reconnecting and timing out. */
 export function urlInputArgs(url: URL): string[] {

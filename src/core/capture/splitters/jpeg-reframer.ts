@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
+import { multipartPart } from '../feeders/stills-feeder';
 import { MjpegSplitter } from './mjpeg-splitter';
-import { multipartPart } from './stills-feeder';
 
 export interface JpegReframerOptions {
   /**
