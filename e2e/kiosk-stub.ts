@@ -6,7 +6,7 @@ export const kioskLanUrl = 'http://192.168.1.20:8080';
 
 /**
  * Makes the page look like the kiosk window to the dashboard: `window.kiosk` as the preload defines it
- * (src/preload/api.ts), answering from fixed values. The real preload and IPC are covered by
+ * (src/shared/kiosk-api.ts), answering from fixed values. The real preload and IPC are covered by
  * electron.spec.ts where the Electron binary exists; here only the dashboard's use of the API is tested.
  */
 export async function actAsKiosk(page: Page): Promise<void> {

@@ -10,6 +10,8 @@ export const headlessEntry = join(__dirname, '..', 'out', 'main', 'headless.js')
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:40123`. */
   url: string;
+  /** The server's process id (benchmarks read its CPU time). */
+  pid: number;
   /** Everything the server wrote to stderr so far (its log), for failure messages. */
   log(): string;
   /** Stops the server and removes its data directory. */
@@ -58,7 +60,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   try {
     const url = await listeningUrl(child);
-    return { url, log: () => stderr, stop };
+    return { url, pid: child.pid ?? 0, log: () => stderr, stop };
   } catch (err) {
     await stop();
     throw new Error(`server did not start: ${(err as Error).message}\n${stderr}`);
