@@ -29,15 +29,18 @@ export interface ServerOptions {
   port?: number;
   /** Data directory to use and keep (to restart a server on its history). Default a new one, removed on stop. */
   dataDir?: string;
+  /** Server entry to run (a benchmark may compare another build). Default `headlessEntry`. */
+  entry?: string;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  if (!existsSync(headlessEntry)) throw new Error(`${headlessEntry} is missing: run \`npm run build\` first`);
+  const entry = options.entry ?? headlessEntry;
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mk-e2e-'));
   const child = spawn(
     process.execPath,
     [
-      headlessEntry,
+      entry,
       '--port',
       String(options.port ?? 0),
       '--host',
