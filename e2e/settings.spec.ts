@@ -5,7 +5,7 @@ test('a setting changed in one dashboard shows in another without reload', async
   await openDashboard(a);
   await openDashboard(b);
   for (const page of [a, b]) await page.getByRole('button', { name: 'Settings' }).click();
-  const current = (await getSettings(server.url)).threshold;
+  const current = (await getSettings(server)).threshold;
   const next = current === 3.5 ? 4 : 3.5;
 
   const field = a.getByLabel('Ignore small changes', { exact: true });
@@ -14,7 +14,7 @@ test('a setting changed in one dashboard shows in another without reload', async
   await expect(b.getByLabel('Ignore small changes', { exact: true })).toHaveValue(String(next), {
     timeout: 5000,
   });
-  expect((await getSettings(server.url)).threshold).toBe(next);
+  expect((await getSettings(server)).threshold).toBe(next);
 });
 
 for (const lang of ['en', 'ko'] as const) {
@@ -38,7 +38,7 @@ for (const lang of ['en', 'ko'] as const) {
         line: '7%부터 움직임',
       },
     }[lang];
-    const before = await getSettings(server.url);
+    const before = await getSettings(server);
     await page.addInitScript((lang) => localStorage.setItem('motion-kiosk.language', lang), lang);
     await openDashboard(page);
     await page.getByRole('button', { name: words.open, exact: true }).click();
@@ -49,20 +49,20 @@ for (const lang of ['en', 'ko'] as const) {
     await field.press('Enter');
     await expect(status).toHaveText(words.refused);
     await expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect((await getSettings(server.url)).threshold).toBe(before.threshold);
+    expect((await getSettings(server)).threshold).toBe(before.threshold);
 
     // While a value is typed, the graph's dashed line and caption show it before it is saved.
     await field.fill('7');
     await expect(page.locator('.graph-threshold')).toHaveText(words.line);
-    expect((await getSettings(server.url)).threshold).toBe(before.threshold);
+    expect((await getSettings(server)).threshold).toBe(before.threshold);
     await field.press('Enter');
     await expect(status).toHaveText(words.saved);
-    expect((await getSettings(server.url)).threshold).toBe(7);
+    expect((await getSettings(server)).threshold).toBe(7);
   });
 }
 
 test('a mask drawn in the editor is saved to the server', async ({ page, server }) => {
-  expect((await putSettings(server.url, { masks: [] })).status).toBe(200);
+  expect((await putSettings(server, { masks: [] })).status).toBe(200);
   await openDashboard(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Edit masks' }).click();
@@ -82,8 +82,8 @@ test('a mask drawn in the editor is saved to the server', async ({ page, server 
   await page.getByRole('button', { name: 'Save masks' }).click();
   await expect(surface).toBeHidden();
 
-  await expect.poll(async () => (await getSettings(server.url)).masks.length).toBe(1);
-  const [mask] = (await getSettings(server.url)).masks;
+  await expect.poll(async () => (await getSettings(server)).masks.length).toBe(1);
+  const [mask] = (await getSettings(server)).masks;
   expect(mask).toHaveLength(4);
   mask.forEach(([x, y], i) => {
     expect(x).toBeCloseTo(corners[i][0], 1);
@@ -94,7 +94,7 @@ test('a mask drawn in the editor is saved to the server', async ({ page, server 
 });
 
 test('a mask can be moved by dragging and deleted, by mouse and by keyboard', async ({ page, server }) => {
-  expect((await putSettings(server.url, { masks: [] })).status).toBe(200);
+  expect((await putSettings(server, { masks: [] })).status).toBe(200);
   await openDashboard(page);
   const editMasks = async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -115,8 +115,8 @@ test('a mask can be moved by dragging and deleted, by mouse and by keyboard', as
   await page.getByRole('button', { name: 'Ignored area 1' }).focus();
   await page.keyboard.press('Shift+ArrowLeft');
   await page.getByRole('button', { name: 'Save masks' }).click();
-  await expect.poll(async () => (await getSettings(server.url)).masks.length).toBe(1);
-  const [moved] = (await getSettings(server.url)).masks;
+  await expect.poll(async () => (await getSettings(server)).masks.length).toBe(1);
+  const [moved] = (await getSettings(server)).masks;
   expect(Math.min(...moved.map((p) => p[0]))).toBeCloseTo(0.35 + 0.2 - 0.05, 1);
   expect(Math.min(...moved.map((p) => p[1]))).toBeCloseTo(0.35 + 0.1, 1);
 
@@ -125,5 +125,5 @@ test('a mask can be moved by dragging and deleted, by mouse and by keyboard', as
   await page.keyboard.press('Delete');
   await expect(page.getByRole('button', { name: 'Ignored area 1' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Save masks' }).click();
-  await expect.poll(async () => (await getSettings(server.url)).masks.length).toBe(0);
+  await expect.poll(async () => (await getSettings(server)).masks.length).toBe(0);
 });

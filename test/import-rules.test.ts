@@ -1,8 +1,8 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkImports, describeViolations, importsOf, rules } from './import-rules';
+import { checkImports, describeViolations, importsOf, rules, silentEngineFolders } from './import-rules';
 
 const root = join(__dirname, '..');
 
@@ -38,7 +38,9 @@ describe('import rules (docs/architecture.md)', () => {
 });
 
 // Each planted file breaks one rule with one import (of a different syntax each); the copy of src/ is the real tree.
-const [electron, renderer, preload, engine, motion, server, shared] = rules.map(({ rule }) => rule);
+const [electron, renderer, preload, engine, motion, server, shared, frames, capture, events] = rules.map(
+  ({ rule }) => rule,
+);
 const planted: [file: string, text: string, rule: string][] = [
   ['src/core/events/scratch.ts', "import { app } from 'electron';", electron],
   ['src/shared/scratch.ts', 'import { BrowserWindow } from "electron/main";', electron],
@@ -53,7 +55,16 @@ const planted: [file: string, text: string, rule: string][] = [
   ['src/core/server/scratch.ts', "import '../motion/detector';", server],
   ['src/shared/scratch.ts', "import { parseCli } from '../core/cli';", shared],
   ['src/shared/scratch.ts', "import { EventEmitter } from 'events';", shared],
+  ['src/core/frames/scratch.ts', "import { Camera } from '../camera';", frames],
+  ['src/core/capture/sources/scratch.ts', "import { MotionTracker } from '../../motion/tracker';", capture],
+  ['src/core/events/scratch.ts', "import { encodeSseMessage } from '../server/sse-format';", events],
 ];
+
+describe('every engine folder', () => {
+  it('says in its README.md what it may import', () => {
+    expect(silentEngineFolders(root)).toEqual([]);
+  });
+});
 
 describe('a planted violation', () => {
   let copy: string;
@@ -76,6 +87,23 @@ describe('a planted violation', () => {
     }
   });
 
+  it('of the README rule: a new engine folder without one, or with one that does not say what it may import', async () => {
+    expect(silentEngineFolders(copy)).toEqual([]);
+    const framesReadme = join(copy, 'src/core/frames/README.md');
+    const original = await readFile(framesReadme, 'utf8');
+    await mkdir(join(copy, 'src/core/recording'));
+    await writeFile(framesReadme, '# frames/\n\nFrame and FrameBus.\n');
+    try {
+      expect(silentEngineFolders(copy)).toEqual([
+        'src/core/frames/README.md',
+        'src/core/recording/README.md',
+      ]);
+    } finally {
+      await rm(join(copy, 'src/core/recording'), { recursive: true });
+      await writeFile(framesReadme, original);
+    }
+  });
+
   it('is allowed where the rules allow it', async () => {
     const allowed: [string, string][] = [
       ['src/main/kiosk/scratch.ts', "import { app } from 'electron';"],
@@ -83,6 +111,7 @@ describe('a planted violation', () => {
       ['src/core/motion/scratch.ts', "import type { Frame } from '../frames/frame';"],
       ['src/core/server/scratch.ts', "import { version } from '../version';"],
       ['src/core/scratch.ts', "import { readFile } from 'node:fs/promises';"],
+      ['src/core/events/scratch.test.ts', "import { tempDataDir } from '../server/testing/test-server';"],
     ];
     for (const [file, text] of allowed) await writeFile(join(copy, file), `${text}\n`);
     try {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, posix, relative, sep } from 'node:path';
 import ts from 'typescript';
@@ -40,6 +40,11 @@ const leaves = (edge: ImportEdge, allowed: string[]) =>
 const reachesInto = (edge: ImportEdge, allowed: string[]) =>
   under(edge.target, 'src') && leaves(edge, allowed);
 
+/** A relative import into one of `folders`. */
+const into = (edge: ImportEdge, ...folders: string[]) => folders.some((folder) => under(edge.target, folder));
+/** Tests and their helpers, which may borrow another folder's test tools. */
+const isTestCode = (file: string) => /\.test\.tsx?$|\/(?:testing|test-support)\//.test(file);
+
 /** The rules of docs/architecture.md ("Rules"), in the order that page lists them. */
 export const rules: Rule[] = [
   {
@@ -55,7 +60,7 @@ export const rules: Rule[] = [
   {
     rule: 'the preload never imports the engine or the renderer',
     from: 'src/preload',
-    refuses: (edge) => under(edge.target, 'src/core') || under(edge.target, 'src/renderer'),
+    refuses: (edge) => into(edge, 'src/core', 'src/renderer'),
   },
   {
     rule: 'the engine imports no src folder but src/core and src/shared (never src/main)',
@@ -65,17 +70,33 @@ export const rules: Rule[] = [
   {
     rule: 'motion never imports server or capture',
     from: 'src/core/motion',
-    refuses: (edge) => under(edge.target, 'src/core/server') || under(edge.target, 'src/core/capture'),
+    refuses: (edge) => into(edge, 'src/core/server', 'src/core/capture'),
   },
   {
     rule: 'server never imports motion',
     from: 'src/core/server',
-    refuses: (edge) => under(edge.target, 'src/core/motion'),
+    refuses: (edge) => into(edge, 'src/core/motion'),
   },
   {
     rule: 'src/shared imports nothing from other src folders and no Node modules',
     from: 'src/shared',
     refuses: (edge) => reachesInto(edge, ['src/shared']) || isNodeBuiltin(edge),
+  },
+  {
+    rule: 'frames imports nothing from the rest of the engine',
+    from: 'src/core/frames',
+    refuses: (edge) => reachesInto(edge, ['src/core/frames', 'src/shared']),
+  },
+  {
+    rule: 'capture never imports motion, events or server',
+    from: 'src/core/capture',
+    refuses: (edge) => into(edge, 'src/core/motion', 'src/core/events', 'src/core/server'),
+  },
+  {
+    rule: 'events (outside its tests) never imports capture, motion or server',
+    from: 'src/core/events',
+    refuses: (edge) =>
+      !isTestCode(edge.file) && into(edge, 'src/core/capture', 'src/core/motion', 'src/core/server'),
   },
 ];
 
@@ -114,6 +135,18 @@ export function checkImports(root: string): Violation[] {
     }
   }
   return violations;
+}
+
+/** READMEs of `src/core` folders that are missing or do not say what the folder may import. */
+export function silentEngineFolders(root: string): string[] {
+  return readdirSync(join(root, 'src/core'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map(({ name }) => `src/core/${name}/README.md`)
+    .filter(
+      (readme) =>
+        !existsSync(join(root, readme)) || !/may import/i.test(readFileSync(join(root, readme), 'utf8')),
+    )
+    .sort();
 }
 
 /** `file:line imports 'x': rule`, one per line, for a test failure or the command line. */

@@ -65,7 +65,7 @@ describe('parseCli', () => {
 
   it('prints the usage line of the contract, generated from the options table', () => {
     expect(usage).toBe(
-      'usage: motion-kiosk [--port N] [--host ADDR] [--source SPEC] [--data-dir DIR] [--config FILE] [--no-auth]',
+      'usage: motion-kiosk [--port N] [--host ADDR] [--source SPEC] [--data-dir DIR] [--config FILE] [--no-auth] [--pair] [--set-password]',
     );
     expect(() => parseCli(['--frobnicate'])).toThrow(usage);
   });

@@ -21,6 +21,16 @@ export interface Core {
   /** Dashboard URLs for other machines on the LAN (one per non-internal IPv4 address). */
   readonly lanUrls: string[];
   readonly buses: FrameBus[];
+  /**
+   * The one-time admin pairing URL made at start-up (first run of a data dir, no admin left, or `--pair`);
+   * null when none was made or access control is off.
+   */
+  readonly pairingUrl: string | null;
+  /**
+   * A fresh admin session for the kiosk window (the previous kiosk session is revoked): the cookie to set in the
+   * window's Electron session before it loads. Null when access control is off.
+   */
+  kioskSession(): { name: string; value: string; secure: boolean } | null;
   state(): AppState;
   settings(): Settings;
   /** Called on every motion start; returns the function that unsubscribes. Used to wake the display. */

@@ -1,13 +1,20 @@
 import { render } from 'preact';
 import './i18n';
 import { applyKioskComfort } from './kiosk';
-import { connect } from './state/connect';
+import { startAccess } from './state/access';
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/header.css';
+import './styles/live-view.css';
+import './styles/live-tools.css';
+import './styles/timeline.css';
+import './styles/dialogs.css';
+import './styles/access.css';
+// Issue 13's dashboard rules, after the split files they refine (to be folded into them).
 import './styles/components.css';
-import { App } from './ui/App';
+import { AccessGate } from './ui/AccessGate';
 
 applyKioskComfort();
-connect();
+startAccess();
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) render(<AccessGate />, root);

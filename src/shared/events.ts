@@ -46,6 +46,11 @@ export interface MotionEnd {
   frames: number;
   /** Box covering the whole event. */
   box: BoundingBox | null;
+  /**
+   * Set when the event did not end by stillness: `interrupted` = the app stopped (crash, power cut) while it
+   * was open, and it was closed at start-up at its last known frame. Absent for a normal end.
+   */
+  reason?: 'interrupted';
 }
 
 /** `event: status`: camera and pipeline state. Not stored: every new client gets the current one first. */
@@ -60,6 +65,14 @@ export interface CameraStatus {
   backend: string;
   /** Human-readable reason when offline. */
   message?: string;
+  /** Unix seconds of the next capture attempt, while offline and waiting to retry. */
+  retryAt?: number;
+  /** Capture restarts since start-up (crashes, stalls, lost connections). */
+  restarts?: number;
+  /** Capture restarts in the last hour; the supervisor keeps retrying at its cap however high this gets. */
+  restartsLastHour?: number;
+  /** Last lines the capture process wrote to stderr before it stopped, oldest first. */
+  stderr?: string[];
 }
 
 /** `event: level`: the current change score, at most 5 per second, for live graphs. Not stored. */
@@ -80,6 +93,28 @@ export interface MotionLevel {
 export interface HistoryGap {
   requestedAfter: number;
   oldestId: number;
+  /**
+   * `storage`: events `requestedAfter + 1` to `oldestId - 1` were announced while storage was failing and
+   * could not be kept (the in-memory queue overflowed); sent live, not only on resume. Absent for pruning.
+   */
+  reason?: 'storage';
+}
+
+/** One thing wrong with the engine now (storage failing, camera down past its grace time). */
+export interface HealthProblem {
+  /** `storage`, `settings` or `camera:<name>`. */
+  component: string;
+  /** One line: what is wrong, which path, what to do. */
+  message: string;
+  /** Unix seconds since when. */
+  since: number;
+}
+
+/** `event: health` (not stored; every new client gets the current one first) and `GET /api/state`'s `health`. */
+export interface HealthState {
+  /** False while anything is wrong; `/healthz` answers 503 then. */
+  ok: boolean;
+  problems: HealthProblem[];
 }
 
 /**
@@ -97,6 +132,7 @@ export interface LiveEventMap {
   status: CameraStatus;
   settings: Settings;
   level: MotionLevel;
+  health: HealthState;
 }
 
 export interface NoticeEventMap {
@@ -132,6 +168,7 @@ const sseTypeSet: { [K in SseEventType]: true } = {
   status: true,
   settings: true,
   level: true,
+  health: true,
   gap: true,
 };
 

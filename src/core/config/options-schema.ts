@@ -84,6 +84,33 @@ export const optionSpecs = {
     default: true,
     flag: { name: 'no-auth', sets: false },
   },
+  pair: {
+    doc: 'Print a new admin pairing code at start-up even when an admin is already paired. Default off.',
+    schema: z.boolean(),
+    default: false,
+    flag: { name: 'pair', sets: true },
+    inFile: false,
+  },
+  setPassword: {
+    doc: 'Read a sign-in password from stdin, store its scrypt hash in the data dir, and exit. Default off.',
+    schema: z.boolean(),
+    default: false,
+    flag: { name: 'set-password', sets: true },
+    inFile: false,
+  },
+  tls: {
+    doc: 'Serve HTTPS with this PEM certificate and key, as {"cert": PATH, "key": PATH}. Default none (HTTP).',
+    schema: z.object({ cert: z.string().min(1), key: z.string().min(1) }).strict(),
+  },
+  metricsToken: {
+    doc: 'Bearer token that may read /metrics besides admin sessions and loopback; 16 to 256 characters. Default none.',
+    schema: z.string().min(16).max(256),
+  },
+  trustProxy: {
+    doc: 'Trust X-Forwarded-For/-Proto/-Host from a reverse proxy in front of the app. Default false.',
+    schema: z.boolean(),
+    default: false,
+  },
   camera: {
     doc: 'Camera name carried by every event: letters, digits, _ and -, at most 32. Default camera.',
     schema: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only, at most 32'),

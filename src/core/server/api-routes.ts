@@ -2,13 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiError, AppState, LevelHistoryPage } from '../../shared/api';
 import type { MotionLevel } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
+import { StorageError } from '../events/storage-error';
+import type { Health } from '../health/health';
 import { HttpError } from './params';
 
 export interface ApiRouteOptions {
-  settings: { get(): Settings; update(patch: unknown): Settings };
+  settings: { get(): Settings; update(patch: unknown): Settings | Promise<Settings> };
   state(): AppState;
   /** The first camera's `level` samples of the last `seconds`, oldest first. */
   levels(seconds: number): MotionLevel[];
+  health: Health;
 }
 
 /** Longest history `GET /api/levels` gives, in seconds. */
@@ -16,7 +19,10 @@ const maxLevelSeconds = 180;
 
 /** `GET /api/state`, `GET /api/levels`, `GET|PUT /api/settings`, `GET /healthz`. */
 export function registerApiRoutes(app: FastifyInstance, opts: ApiRouteOptions): void {
-  app.get('/healthz', () => ({ ok: true }));
+  // 503 while anything is wrong, so a load balancer, systemd timer or monitor sees what a person would.
+  app.get('/healthz', (_request, reply) =>
+    opts.health.ok ? { ok: true } : reply.code(503).send({ ok: false, error: oneLine(opts.health.reason) }),
+  );
 
   app.get('/api/state', () => opts.state());
 
@@ -31,11 +37,13 @@ export function registerApiRoutes(app: FastifyInstance, opts: ApiRouteOptions): 
 
   app.get('/api/settings', () => opts.settings.get());
 
-  app.put('/api/settings', (request, reply) => {
+  app.put('/api/settings', async (request, reply) => {
     let next: Settings;
     try {
-      next = opts.settings.update(request.body);
+      next = await opts.settings.update(request.body);
     } catch (err) {
+      // Not saved means not applied (settings-store.ts): the client must know the change did not happen.
+      if (err instanceof StorageError) throw new HttpError(503, `settings not saved: ${err.message}`);
       const error = oneLine(err instanceof Error ? err.message : String(err));
       // A refused setting also says which field and why as codes, for dashboards in other languages.
       const reason = (err as { reason?: Omit<ApiError, 'error'> }).reason;

@@ -113,12 +113,17 @@ describe('GET /events', () => {
     for (let i = 0; i < 5; i++) first.motion();
     await first.close();
     servers.splice(servers.indexOf(first), 1);
+    // The five events were never ended: the restart closes them (ids 6-10) as `interrupted`.
     const second = await server({ dataDir: first.dataDir });
-    expect(second.hub.lastId).toBe(5);
-    expect(second.motion()).toBe(6);
+    expect(second.hub.lastId).toBe(10);
+    expect(second.motion()).toBe(11);
     const c = client(second, { 'Last-Event-ID': '2' });
-    await c.waitFor(() => c.ids.length === 4);
-    expect(c.ids).toEqual([3, 4, 5, 6]);
+    await c.waitFor(() => c.ids.length === 9);
+    expect(c.ids).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const ends = c.messages.filter((m) => m.event === 'motion-end').map((m) => JSON.parse(m.data));
+    expect(ends.map((end) => [end.motionId, end.reason])).toEqual(
+      [1, 2, 3, 4, 5].map((id) => [id, 'interrupted']),
+    );
   });
 
   it('tells a resuming client that history was pruned, then continues from the oldest kept event', async () => {

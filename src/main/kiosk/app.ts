@@ -8,6 +8,7 @@ import { resolveCoreOptions } from '../../core/options';
 import { type KioskConfig, parseKioskConfig } from './config';
 import type { DisplayPower } from './display-power';
 import { startKioskFeatures } from './features';
+import { signInKiosk } from './kiosk-session';
 import { hardenAllContents, hardenSession } from './session';
 import { createKioskWindow, type KioskWindow } from './window';
 
@@ -71,6 +72,12 @@ export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
   const origin = new URL(core.url).origin;
   hardenSession(session.defaultSession, origin, log);
   hardenAllContents(app, origin, log);
+  try {
+    await signInKiosk(session.defaultSession, core);
+  } catch (err) {
+    // The window still opens: it shows the sign-in screen, which beats a black kiosk.
+    log.error({ err }, 'could not give the kiosk window its session');
+  }
   const window = createKioskWindow({
     url: core.url,
     preload: deps.preload,

@@ -1,6 +1,7 @@
 import { language, setLanguage, t } from '../i18n';
 import { kiosk } from '../kiosk';
 import { connection, settingsOpen } from '../state/live';
+import { AccessButton } from './AccessButton';
 import { healthOpen } from './HealthDialog';
 import { GearIcon, GlobeIcon, PhoneIcon, PulseIcon } from './icons';
 import { shareOpen } from './ShareDialog';
@@ -50,6 +51,7 @@ export function Header() {
         <PulseIcon />
         <span class="label-wide">{t('health.open')}</span>
       </button>
+      <AccessButton />
       <button
         type="button"
         class="button ghost"
