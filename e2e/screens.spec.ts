@@ -86,7 +86,7 @@ for (const screen of screens) {
 
         // Settings: docked, so the live picture and the graph stay visible and uncovered.
         await page.getByRole('button', { name: w.settings, exact: true }).click();
-        const sheet = page.locator('dialog.sheet');
+        const sheet = page.locator('dialog.sheet[aria-labelledby="settings-title"]');
         await expect(sheet).toBeVisible();
         await page.waitForTimeout(300);
         expect(await uncovered(page, 'canvas.feed')).toBe(true);

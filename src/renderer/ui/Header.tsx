@@ -38,7 +38,7 @@ export function Header() {
         aria-label={`${t('settings.language')}: ${t(`language.${other}`)}`}
       >
         <GlobeIcon />
-        <span class="label-wide">{t(`language.${other}`)}</span>
+        <span class="label-wide label-roomy">{t(`language.${other}`)}</span>
       </button>
       <button
         type="button"
@@ -49,7 +49,7 @@ export function Header() {
         }}
       >
         <PulseIcon />
-        <span class="label-wide">{t('health.open')}</span>
+        <span class="label-wide label-roomy">{t('health.open')}</span>
       </button>
       <AccessButton />
       <button
