@@ -79,10 +79,10 @@ test('the kiosk window shows the dashboard from the core, full screen', async ()
 });
 
 test('the live view shows frames and a motion event from the synthetic source appears', async () => {
-  const feed = page.locator('img.feed');
+  const feed = page.locator('canvas.feed');
   await expect(feed).toBeVisible();
   await expect
-    .poll(() => feed.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 20_000 })
+    .poll(() => feed.evaluate((el: HTMLElement) => Number(el.dataset.frames ?? 0)), { timeout: 20_000 })
     .toBeGreaterThan(0);
   await expect(page.locator('[data-event-id]').first()).toBeVisible({ timeout: 30_000 });
 });

@@ -92,3 +92,8 @@ export async function openDashboard(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
   await expect(page.locator('.connection-open')).toBeVisible({ timeout: 20_000 });
 }
+
+/** Live frames the page has decoded and drawn so far (the live canvas counts them). */
+export function framesDrawn(page: Page): Promise<number> {
+  return page.locator('canvas.feed').evaluate((el: HTMLElement) => Number(el.dataset.frames ?? 0));
+}

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { DASHBOARD_CSP } from '../src/shared/csp';
-import { expect, openDashboard, shownEventIds, test } from './fixtures';
+import { expect, framesDrawn, openDashboard, shownEventIds, test } from './fixtures';
 
 // Every test here runs the dashboard under the server's Content-Security-Policy and fails on any violation:
 // a `securitypolicyviolation` event in the page, or a console message about the policy.
@@ -34,16 +34,14 @@ test('the dashboard is served with the Content-Security-Policy and its security 
   expect(headers['content-security-policy']).toBe(DASHBOARD_CSP);
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
-  await expect(page.locator('img.feed')).toBeVisible();
+  await expect(page.locator('canvas.feed')).toBeVisible();
 });
 
 test('the live view shows frames: the picture changes over time', async ({ page }) => {
   await openDashboard(page);
-  const feed = page.locator('img.feed');
+  const feed = page.locator('canvas.feed');
   await expect(feed).toBeVisible();
-  await expect
-    .poll(() => feed.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 20_000 })
-    .toBeGreaterThan(0);
+  await expect.poll(() => framesDrawn(page), { timeout: 20_000 }).toBeGreaterThan(0);
   const first = await feed.screenshot();
   await expect
     .poll(async () => Buffer.compare(first, await feed.screenshot()) !== 0, {

@@ -16,7 +16,7 @@ function freePort(): Promise<number> {
   });
 }
 
-test('when the server goes away the dashboard says so, and it resumes by itself when it is back', async ({
+test('when the server goes away the dashboard says so, resumes by itself, and marks the outage honestly', async ({
   page,
 }) => {
   const port = await freePort();
@@ -37,8 +37,14 @@ test('when the server goes away the dashboard says so, and it resumes by itself 
 
     server = await startServer({ port, dataDir });
     await expect(page.locator('.connection-open')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByText('Connection restored; missed events were caught up.')).toBeVisible();
+    // Honest: the server was down, so nothing was recorded; said in the banner and in the timeline.
+    const said = /^Server offline \d{2}:\d{2}–\d{2}:\d{2}, nothing recorded$/;
+    await expect(page.locator('.notice span')).toHaveText(said);
+    await expect(page.locator('[data-outage]')).toHaveText(said);
     await expect(page.locator('.frame')).not.toHaveClass(/dimmed/, { timeout: 15_000 });
+    // The state is normal again: the banner goes by itself; the timeline keeps the outage.
+    await expect(page.locator('.notice')).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.locator('[data-outage]')).toBeVisible();
   } finally {
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });

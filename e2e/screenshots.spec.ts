@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
-import { expect, openDashboard, test } from './fixtures';
+import { expect, framesDrawn, openDashboard, test } from './fixtures';
 
 /** Screens the dashboard must look right on: the Pi touchscreens, a phone, a laptop. */
 const sizes = [
@@ -18,9 +18,7 @@ for (const { width, height } of sizes) {
     test('dashboard with events', async ({ page }) => {
       await openDashboard(page);
       await expect(page.locator('.event-time').first()).toBeVisible({ timeout: 30_000 });
-      await expect
-        .poll(() => page.locator('img.feed').evaluate((img: HTMLImageElement) => img.naturalWidth))
-        .toBeGreaterThan(0);
+      await expect.poll(() => framesDrawn(page)).toBeGreaterThan(0);
       await page.waitForTimeout(1500); // let thumbnails decode and the graph fill a little
       await page.screenshot({ path: join(dir, `${width}x${height}.png`) });
     });

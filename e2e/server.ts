@@ -11,6 +11,8 @@ export const headlessEntry = join(__dirname, '..', 'out', 'main', 'headless.js')
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:40123`. */
   url: string;
+  /** The server's process id (benchmarks read its CPU time). */
+  pid: number;
   /** The one-time admin pairing URL it printed (null with `auth: false`). Already used when `signedIn` is set. */
   pairingUrl: string | null;
   /** The admin session made by opening `pairingUrl` (when `pair` was not false): its cookie and CSRF token. */
@@ -32,6 +34,8 @@ export interface ServerOptions {
   port?: number;
   /** Data directory to use and keep (to restart a server on its history). Default a new one, removed on stop. */
   dataDir?: string;
+  /** Server entry to run (a benchmark may compare another build). Default `headlessEntry`. */
+  entry?: string;
   /** Access control. Default true; false runs it with `--no-auth` (for what is not about access, e.g. benchmarks). */
   auth?: boolean;
   /** Open the printed pairing URL at once, as a test's own admin session (`signedIn`). Default true. */
@@ -39,12 +43,13 @@ export interface ServerOptions {
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  if (!existsSync(headlessEntry)) throw new Error(`${headlessEntry} is missing: run \`npm run build\` first`);
+  const entry = options.entry ?? headlessEntry;
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mk-e2e-'));
   const child = spawn(
     process.execPath,
     [
-      headlessEntry,
+      entry,
       '--port',
       String(options.port ?? 0),
       '--host',
@@ -69,7 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   try {
     const { url, pairingUrl } = await listeningUrl(child, options.auth !== false);
     const signedIn = pairingUrl && options.pair !== false ? await pairAsAdmin(url, pairingUrl) : null;
-    return { url, pairingUrl, signedIn, log: () => stderr, stop };
+    return { url, pid: child.pid ?? 0, pairingUrl, signedIn, log: () => stderr, stop };
   } catch (err) {
     await stop();
     throw new Error(`server did not start: ${(err as Error).message}\n${stderr}`);

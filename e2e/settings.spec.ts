@@ -8,29 +8,58 @@ test('a setting changed in one dashboard shows in another without reload', async
   const current = (await getSettings(server)).threshold;
   const next = current === 3.5 ? 4 : 3.5;
 
-  const field = a.getByLabel('Threshold', { exact: true });
+  const field = a.getByLabel('Ignore small changes', { exact: true });
   await field.fill(String(next));
   await field.press('Enter');
-  await expect(b.getByLabel('Threshold', { exact: true })).toHaveValue(String(next), { timeout: 5000 });
+  await expect(b.getByLabel('Ignore small changes', { exact: true })).toHaveValue(String(next), {
+    timeout: 5000,
+  });
   expect((await getSettings(server)).threshold).toBe(next);
 });
 
-test('an invalid value is refused with the server’s reason beside the field', async ({ page, server }) => {
-  const before = await getSettings(server);
-  const { status, body } = await putSettings(server, { threshold: 500 });
-  expect(status).toBe(400);
-  const reason = (body as { error: string }).error;
+for (const lang of ['en', 'ko'] as const) {
+  test(`a refused value is explained in plain ${lang} words, a saved one says so, and the graph previews the threshold (${lang})`, async ({
+    page,
+    server,
+  }) => {
+    const words = {
+      en: {
+        open: 'Settings',
+        label: 'Ignore small changes',
+        refused: 'Not saved: Use 100 or less.',
+        saved: 'Saved',
+        line: 'motion from 7%',
+      },
+      ko: {
+        open: '설정',
+        label: '작은 변화 무시',
+        refused: '저장 안 됨: 100 이하로 입력하세요.',
+        saved: '저장됨',
+        line: '7%부터 움직임',
+      },
+    }[lang];
+    const before = await getSettings(server);
+    await page.addInitScript((lang) => localStorage.setItem('motion-kiosk.language', lang), lang);
+    await openDashboard(page);
+    await page.getByRole('button', { name: words.open, exact: true }).click();
+    const field = page.getByLabel(words.label, { exact: true });
+    const status = page.locator('#setting-threshold-status');
 
-  await openDashboard(page);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const field = page.getByLabel('Threshold', { exact: true });
-  await field.fill('500');
-  await field.press('Enter');
-  const status400 = page.locator('#setting-threshold-status');
-  await expect(status400).toContainText(reason);
-  await expect(field).toHaveAttribute('aria-invalid', 'true');
-  expect((await getSettings(server)).threshold).toBe(before.threshold);
-});
+    await field.fill('500');
+    await field.press('Enter');
+    await expect(status).toHaveText(words.refused);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect((await getSettings(server)).threshold).toBe(before.threshold);
+
+    // While a value is typed, the graph's dashed line and caption show it before it is saved.
+    await field.fill('7');
+    await expect(page.locator('.graph-threshold')).toHaveText(words.line);
+    expect((await getSettings(server)).threshold).toBe(before.threshold);
+    await field.press('Enter');
+    await expect(status).toHaveText(words.saved);
+    expect((await getSettings(server)).threshold).toBe(7);
+  });
+}
 
 test('a mask drawn in the editor is saved to the server', async ({ page, server }) => {
   expect((await putSettings(server, { masks: [] })).status).toBe(200);

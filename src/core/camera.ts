@@ -4,6 +4,7 @@ import type { Settings } from '../shared/settings';
 import type { FrameSource, SourceState } from './capture/frame-source';
 import { createSource } from './capture/index';
 import type { EventHub } from './events/event-hub';
+import { LevelHistory } from './events/level-history';
 import { FpsMeter } from './fps-meter';
 import { FrameBus } from './frames/frame-bus';
 import type { Health } from './health/health';
@@ -52,6 +53,9 @@ export class Camera {
   #source: FrameSource;
   readonly #monitor: MotionMonitor;
   readonly #fps = new FpsMeter();
+  /** Recent `level` samples, for dashboards that load (`GET /api/levels`). */
+  readonly levels = new LevelHistory();
+  #detectorMs = 0;
   #status: CameraStatus;
   #openEventId: number | null = null;
   #progress: ProgressNoter | null = null;
@@ -112,12 +116,17 @@ export class Camera {
     });
     this.#monitor.on('level', (level) => {
       if (level.active && level.change >= this.#threshold) this.#progress?.note(level);
+      const sample = { camera: opts.name, ...level };
+      this.levels.push(sample);
       opts.labeller?.box(level.box);
-      opts.hub.broadcast('level', { camera: opts.name, ...level });
+      opts.hub.broadcast('level', sample);
     });
     this.bus.subscribe((frame) => {
       this.#fps.tick(frame.ts);
+      const start = performance.now();
       this.#monitor.push(frame);
+      // A moving average over ~20 frames: steady enough to read on the health page.
+      this.#detectorMs += (performance.now() - start - this.#detectorMs) / 20;
       opts.labeller?.frame(frame);
     });
     this.#offline = new OfflineWatch(opts.offlineGraceMs ?? 30_000, (problem) =>
@@ -130,6 +139,11 @@ export class Camera {
     }, STATUS_INTERVAL_MS);
     this.#timer.unref();
     opts.hub.broadcast('status', this.#status);
+  }
+
+  /** Detection time per frame in ms (moving average), for the health page. */
+  get detectorMs(): number {
+    return Math.round(this.#detectorMs * 100) / 100;
   }
 
   get status(): CameraStatus {

@@ -107,6 +107,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   });
   hub.broadcast('settings', settings.get());
 
+  const startedAt = Date.now() / 1000;
   const state = (): AppState => ({
     version,
     backend,
@@ -120,6 +121,9 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     integrations: integrations.summary(),
     labels: { loaded: labelWorker.started, inputSize: LABEL_MODEL_SIZE },
     recordings: recorder.storage,
+    startedAt,
+    firstRun: settings.neverSaved,
+    detectorMs: cameras[0]?.detectorMs,
   });
   const tls = await readTls(opts.tls);
   const scheme = tls ? 'https' : 'http';
@@ -133,6 +137,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     state,
     recordings: recorder,
     health,
+    levels: (seconds) => cameras[0]?.levels.since(seconds) ?? [],
     staticDir: opts.staticDir,
     access,
     tls,

@@ -1,4 +1,4 @@
-import type { CameraStatus, HealthState, MotionEnd, MotionStart } from './events';
+import type { CameraStatus, HealthState, MotionEnd, MotionLevel, MotionStart } from './events';
 import type { ClipInfo, StorageState } from './recording';
 
 /** `GET /api/state`. */
@@ -24,6 +24,17 @@ export interface AppState {
   tensors?: number;
   /** Arming and integration connections, as the dashboard and the kiosk show them. */
   integrations?: IntegrationSummary;
+  /** Unix seconds when this server process started (uptime; tells a restart from a network drop). */
+  startedAt?: number;
+  /** True on a new data dir until settings are first saved: the dashboard offers its setup guide. */
+  firstRun?: boolean;
+  /** Detection time per frame of the first camera, ms (moving average). */
+  detectorMs?: number;
+}
+
+/** `GET /api/levels?seconds=N`: the recent `level` samples of the first camera, oldest first. */
+export interface LevelHistoryPage {
+  levels: MotionLevel[];
 }
 
 /** `AppState.storage`; all counts since start-up except the two queues. */
@@ -65,6 +76,10 @@ export interface EventPage {
 /** Every 4xx/5xx body: one line, one reason. */
 export interface ApiError {
   error: string;
+  /** For a refused setting: the field, a code (`too_big`, `too_small`, `invalid_type`, `not_integer`, `unknown_key`, `invalid`) and the broken limit, so a dashboard can say it in its own language. */
+  field?: string | null;
+  code?: string;
+  limit?: number;
 }
 
 /** One row of `GET /api/peers`: another kiosk announced on the same MQTT broker. */

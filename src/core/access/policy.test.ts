@@ -34,6 +34,7 @@ const examples: Record<string, () => { path: string; body?: unknown; stream?: bo
   'GET /stream.mjpg': () => ({ path: '/stream.mjpg', stream: true }),
   'GET /snapshot.jpg': () => ({ path: '/snapshot.jpg' }),
   'GET /api/state': () => ({ path: '/api/state' }),
+  'GET /api/levels': () => ({ path: '/api/levels?seconds=60' }),
   'GET /api/settings': () => ({ path: '/api/settings' }),
   'PUT /api/settings': () => ({ path: '/api/settings', body: { threshold: 3 } }),
   'GET /api/events': () => ({ path: '/api/events?limit=5' }),

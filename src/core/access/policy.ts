@@ -25,6 +25,7 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /stream.mjpg': 'viewer',
   'GET /snapshot.jpg': 'viewer',
   'GET /api/state': 'viewer',
+  'GET /api/levels': 'viewer',
   'GET /api/settings': 'viewer',
   'GET /api/events': 'viewer',
   'GET /api/events/:id': 'viewer',

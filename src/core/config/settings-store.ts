@@ -10,10 +10,17 @@ import {
   settingsSchema,
 } from '../../shared/settings';
 import { StorageError } from '../events/storage-error';
-import { describeZodError } from './zod-reason';
+import { describeZodError, type ZodReason, zodReason } from './zod-reason';
 
-/** A settings change that was refused; the message is one line naming the field. */
-export class SettingsError extends Error {}
+/** A settings change that was refused; the message is one line naming the field, `reason` the same for machines. */
+export class SettingsError extends Error {
+  constructor(
+    message: string,
+    readonly reason: ZodReason = { field: null, code: 'invalid' },
+  ) {
+    super(message);
+  }
+}
 
 interface SettingsStoreEvents {
   change: [Settings, Settings];
@@ -33,6 +40,8 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
     private readonly base: Settings,
     saved: SettingsPatch,
     private readonly log: Logger,
+    /** True when the data dir had no saved settings at start-up (a new install). */
+    readonly firstRun = false,
   ) {
     super();
     this.#saved = saved;
@@ -45,13 +54,20 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
     const file = join(dataDir, 'settings.json');
     const base = settingsSchema.parse({ ...defaultSettings, ...initial });
     let saved: SettingsPatch = {};
+    let firstRun = false;
     try {
       const parsed = settingsPatchSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
       if (parsed.success) saved = parsed.data;
-    } catch {
+    } catch (err) {
       // No saved settings yet, or unreadable: start from the config file and defaults.
+      firstRun = (err as NodeJS.ErrnoException).code === 'ENOENT';
     }
-    return new SettingsStore(file, base, saved, log);
+    return new SettingsStore(file, base, saved, log, firstRun);
+  }
+
+  /** True until the first accepted change of a new install is saved. */
+  get neverSaved(): boolean {
+    return this.firstRun && Object.keys(this.#saved).length === 0;
   }
 
   get(): Settings {
@@ -68,7 +84,8 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
       return Promise.reject(new SettingsError('settings must be a JSON object'));
     }
     const parsed = settingsPatchSchema.safeParse(patch);
-    if (!parsed.success) return Promise.reject(new SettingsError(describeZodError(parsed.error)));
+    if (!parsed.success)
+      return Promise.reject(new SettingsError(describeZodError(parsed.error), zodReason(parsed.error)));
     // Changes are saved one after another, each on top of the last one that was saved.
     const done = this.#writing.then(async () => {
       const saved = { ...this.#saved, ...parsed.data };

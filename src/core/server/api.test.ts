@@ -63,6 +63,37 @@ describe('settings', () => {
   });
 });
 
+describe('refused settings carry a code', () => {
+  it.each([
+    ['{"threshold": 101}', { field: 'threshold', code: 'too_big', limit: 100 }],
+    ['{"noiseLevel": 0}', { field: 'noiseLevel', code: 'too_small', limit: 1 }],
+    ['{"threshold": "high"}', { field: 'threshold', code: 'invalid_type' }],
+    ['{"minimumMotionFrames": 1.5}', { field: 'minimumMotionFrames', code: 'not_integer' }],
+    ['{"nope": 1}', { field: 'nope', code: 'unknown_key' }],
+  ])('%s → %o, with the one-line reason kept', async (body, reason) => {
+    s = await startTestServer();
+    const res = await json('/api/settings', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject(reason);
+    expect(res.body.error).toMatch(/\S/);
+  });
+});
+
+describe('level history', () => {
+  it('answers the samples of the last N seconds and refuses a bad N', async () => {
+    const samples = [1, 2, 3].map((ts) => ({ camera: 'camera', ts, change: ts, active: false }));
+    s = await startTestServer({ levels: (seconds) => samples.filter((l) => l.ts >= 3 - seconds) });
+    expect((await json('/api/levels?seconds=1')).body.levels.map((l: Json) => l.ts)).toEqual([2, 3]);
+    expect((await json('/api/levels')).body.levels).toHaveLength(3);
+    for (const bad of ['0', '181', 'x', '1.5'])
+      expect((await json(`/api/levels?seconds=${bad}`)).status).toBe(400);
+  });
+});
+
 describe('history', () => {
   it('pages newest first with a cursor, each motion with its end', async () => {
     s = await startTestServer();

@@ -9,6 +9,7 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppState } from '../../shared/api';
+import type { MotionLevel } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
 import type { Access } from '../access/access';
 import { registerAdminRoutes } from '../access/admin-routes';
@@ -38,6 +39,8 @@ export interface ServerDeps {
   /** What is wrong now, for `/healthz` and `/metrics`. Default: a record where nothing ever is. */
   health?: Health;
   state(): AppState;
+  /** Recent `level` samples of the first camera (`GET /api/levels`). */
+  levels(seconds: number): MotionLevel[];
   /** Built dashboard served at `/`, or null for none. */
   staticDir: string | null;
   /** Recorded clips and their export; none when recording is not wired in (some tests). */
@@ -121,7 +124,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     stats,
   });
   const health = deps.health ?? new Health();
-  registerApiRoutes(app, { settings: deps.settings, state: deps.state, health });
+  registerApiRoutes(app, { settings: deps.settings, state: deps.state, health, levels: deps.levels });
   registerHistoryRoutes(app, deps.hub.store, deps.recordings);
   if (deps.recordings) registerRecordingRoutes(app, deps.recordings);
   registerMetrics(app, {

@@ -7,6 +7,7 @@ import { language, locale } from './index';
 interface Formatters {
   time: Intl.DateTimeFormat;
   dateTime: Intl.DateTimeFormat;
+  clock: Intl.DateTimeFormat;
   percent: Intl.NumberFormat;
   seconds: Intl.NumberFormat;
   number: Intl.NumberFormat;
@@ -30,8 +31,10 @@ function formatters(): Formatters {
   let f = cache.get(tag);
   if (!f) {
     f = {
-      time: new Intl.DateTimeFormat(tag, { timeStyle: 'medium' }),
-      dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium' }),
+      // 24-hour everywhere: the camera's own clock overlay is 24-hour, and the list must read the same.
+      time: new Intl.DateTimeFormat(tag, { timeStyle: 'medium', hourCycle: 'h23' }),
+      dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }),
+      clock: new Intl.DateTimeFormat(tag, { timeStyle: 'short', hourCycle: 'h23' }),
       percent: new Intl.NumberFormat(tag, percentOptions),
       seconds: new Intl.NumberFormat(tag, {
         style: 'unit',
@@ -39,7 +42,7 @@ function formatters(): Formatters {
         unitDisplay: 'short',
         maximumFractionDigits: 1,
       }),
-      number: new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }),
+      number: new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }),
     };
     cache.set(tag, f);
   }
@@ -70,8 +73,45 @@ export function formatNumber(value: number): string {
   return formatters().number.format(value);
 }
 
+/** Unix seconds → hours and minutes ("13:41"), for spans such as an outage. */
+export function formatClock(ts: number): string {
+  return formatters().clock.format(new Date(ts * 1000));
+}
+
+/** Seconds → "3 h 12 min" / "3시간 12분" (days, hours and minutes; seconds under a minute). */
+export function formatDuration(seconds: number): string {
+  const tag = locale(language.value);
+  const parts: [number, Intl.NumberFormatOptions['unit']][] = [
+    [Math.floor(seconds / 86400), 'day'],
+    [Math.floor((seconds % 86400) / 3600), 'hour'],
+    [Math.floor((seconds % 3600) / 60), 'minute'],
+  ];
+  const shown = parts.filter(([n]) => n > 0).slice(0, 2);
+  if (shown.length === 0) return formatSeconds(Math.round(seconds));
+  return shown
+    .map(([n, unit]) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short' }).format(n))
+    .join(' ');
+}
+
+/** Bytes → "1.2 GB" in the UI language. */
+export function formatBytes(bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'];
+  let value = bytes;
+  let i = 0;
+  while (value >= 1000 && i < units.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return new Intl.NumberFormat(locale(language.value), {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
 /** Seconds into a clip → "0:07.3" (minutes, seconds and tenths; the same in every language). */
-export function formatClock(seconds: number): string {
+export function formatClipTime(seconds: number): string {
   const tenths = Math.max(0, Math.round(seconds * 10));
   const minutes = Math.floor(tenths / 600);
   const rest = (tenths % 600) / 10;

@@ -1,4 +1,5 @@
-import type { ApiError, AppState, EventPage } from '../../shared/api';
+import type { ApiError, AppState, EventPage, LevelHistoryPage } from '../../shared/api';
+import type { MotionLevel } from '../../shared/events';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import { csrfHeaders } from './access-api';
 
@@ -13,6 +14,11 @@ export function fetchState(): Promise<AppState> {
   return getJson('api/state');
 }
 
+/** The server's `level` samples of the last `seconds`, oldest first. */
+export async function fetchLevels(seconds: number): Promise<MotionLevel[]> {
+  return (await getJson<LevelHistoryPage>(`api/levels?seconds=${seconds}`)).levels;
+}
+
 export function fetchSettings(): Promise<Settings> {
   return getJson('api/settings');
 }
@@ -24,8 +30,12 @@ export function fetchEvents(before: number | null, limit: number): Promise<Event
   return getJson(`api/events?${query}`);
 }
 
-/** Outcome of `PUT /api/settings`: the server's settings, or its one-line reason for refusing. */
-export type SaveResult = { ok: true; settings: Settings } | { ok: false; error: string };
+/**
+ * Outcome of `PUT /api/settings`: the server's settings, or its refusal: the one-line reason and, from
+ * servers that send them, the field, code and limit (translated by the dashboard). `code: 'network'`
+ * when the server could not be reached.
+ */
+export type SaveResult = { ok: true; settings: Settings } | { ok: false; error: ApiError };
 
 export async function saveSettings(patch: SettingsPatch | Record<string, unknown>): Promise<SaveResult> {
   let res: Response;
@@ -36,7 +46,7 @@ export async function saveSettings(patch: SettingsPatch | Record<string, unknown
       body: JSON.stringify(patch),
     });
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    return { ok: false, error: { error: err instanceof Error ? err.message : String(err), code: 'network' } };
   }
   const body = (await res.json().catch(() => null)) as Settings | ApiError | null;
   if (res.ok) {
@@ -44,5 +54,5 @@ export async function saveSettings(patch: SettingsPatch | Record<string, unknown
     const settings = body && 'threshold' in body ? body : await fetchSettings();
     return { ok: true, settings };
   }
-  return { ok: false, error: body && 'error' in body ? body.error : `HTTP ${res.status}` };
+  return { ok: false, error: body && 'error' in body ? body : { error: `HTTP ${res.status}` } };
 }

@@ -5,20 +5,27 @@ import { fetchSettings, fetchState } from '../net/api';
 import { subscribeEvents } from '../net/event-stream';
 import type { StreamMessage } from '../net/stream-message';
 import { health } from './health';
-import { addLevel } from './levels';
-import { cameraStatus, connection, motionActive, motionBox, pageVisible, settings } from './live';
+import { addLevel, loadLevelHistory } from './levels';
+import { cameraStatus, connection, motionBox, motionNow, ongoingPeak, pageVisible, settings } from './live';
 import { announcement, showNotice } from './notices';
 import { notifyMotion } from './notifications';
+import { connectionBack, connectionDown } from './outages';
 import { addLive, atTop, endLive, loadOlder } from './timeline';
+
+/** How long the "history was pruned" banner stays, in ms. */
+const gapBannerMs = 15_000;
 
 function onMessage(message: StreamMessage): void {
   switch (message.type) {
     case 'open':
       connection.value = 'open';
-      if (message.resumed) showNotice('notice.resumed');
+      void connectionBack();
       break;
     case 'down':
+      // A tab joining while the shared stream is still connecting hears `down` first: no outage then.
+      if (connection.value === 'open') connectionDown();
       connection.value = 'down';
+      setMotionNow(false);
       break;
     case 'status':
       cameraStatus.value = message.data;
@@ -34,13 +41,14 @@ function onMessage(message: StreamMessage): void {
       followLevel(message.data);
       break;
     case 'gap':
-      showNotice('notice.gap', { id: message.data.oldestId });
+      showNotice('notice.gap', { id: message.data.oldestId }, gapBannerMs);
       break;
     case 'motion': {
       const start = message.data;
       motionBox.value = start.box;
       boxTs = start.ts;
-      motionActive.value = true;
+      ongoingPeak.value = { id: start.id, peak: start.change };
+      setMotionNow(true);
       addLive(start, pageVisible.value && atTop.value);
       announcement.value = t('announce.motion', {
         time: formatTime(start.ts),
@@ -51,10 +59,25 @@ function onMessage(message: StreamMessage): void {
     }
     case 'motion-end':
       motionBox.value = null;
-      motionActive.value = false;
+      setMotionNow(false);
+      if (ongoingPeak.value?.id === message.data.motionId) ongoingPeak.value = null;
       endLive(message.data);
       break;
   }
+}
+
+/**
+ * How long "Motion" stays up after the last frame that counted as moving, in ms: long enough to
+ * bridge the level samples (5 per second) that dip under the threshold mid-movement, short enough
+ * that the badge ends with the motion.
+ */
+const motionHoldMs = 1200;
+let motionTimer: ReturnType<typeof setTimeout> | undefined;
+
+function setMotionNow(moving: boolean): void {
+  clearTimeout(motionTimer);
+  motionNow.value = moving;
+  if (moving) motionTimer = setTimeout(() => setMotionNow(false), motionHoldMs);
 }
 
 /** Seconds a box stays drawn without a newer one: an old box would point where the motion no longer is. */
@@ -68,8 +91,12 @@ let boxTs = 0;
  * last box is shown only briefly.
  */
 function followLevel(level: MotionLevel): void {
-  motionActive.value = level.active;
   const moving = level.change >= (settings.value?.threshold ?? 0);
+  if (level.active && moving) setMotionNow(true);
+  else if (!level.active) setMotionNow(false);
+  const open = ongoingPeak.value;
+  if (level.active && open && level.change > open.peak)
+    ongoingPeak.value = { id: open.id, peak: level.change };
   if (level.active && level.box && moving) {
     motionBox.value = level.box;
     boxTs = level.ts;
@@ -97,5 +124,6 @@ export function connect(): () => void {
     })
     .catch(() => {});
   void loadOlder();
+  void loadLevelHistory();
   return unsubscribe;
 }

@@ -14,8 +14,14 @@ export const settings = signal<Settings | null>(null);
 /** Box of the motion event in progress, drawn over the live view; null when unknown or all is still. */
 export const motionBox = signal<BoundingBox | null>(null);
 
-/** True while a motion event is open (from `motion`/`motion-end` and each `level`). */
-export const motionActive = signal(false);
+/**
+ * True while the picture moves now: the last frames counted as moving (over the threshold during an
+ * event). It ends with the motion, not `eventGap` seconds later when the event closes.
+ */
+export const motionNow = signal(false);
+
+/** The open event's highest change so far, updated from `level` while it lasts. */
+export const ongoingPeak = signal<{ id: number; peak: number } | null>(null);
 
 /** Whether this tab is visible: the live stream is paused while it is not. */
 export const pageVisible = signal(document.visibilityState === 'visible');
@@ -25,6 +31,9 @@ document.addEventListener('visibilitychange', () => {
 
 /** True while the mask editor replaces the live view's overlay. */
 export const editingMasks = signal(false);
+
+/** The threshold being adjusted in the settings sheet, not yet saved; the graph draws it. */
+export const previewThreshold = signal<number | null>(null);
 
 /** True while the settings sheet is open. */
 export const settingsOpen = signal(false);

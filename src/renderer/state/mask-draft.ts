@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import { translateReason } from '../i18n/reason';
 import { saveSettings } from '../net/api';
 import { editingMasks, settings, settingsOpen } from './live';
 
@@ -101,7 +102,7 @@ export async function saveMasks(): Promise<void> {
   const result = await saveSettings({ masks: draftMasks.value });
   maskSaving.value = false;
   if (!result.ok) {
-    maskError.value = result.error;
+    maskError.value = translateReason(result.error);
     return;
   }
   settings.value = result.settings;

@@ -11,9 +11,14 @@ export interface Notice {
 export const notices = signal<Notice[]>([]);
 let nextId = 1;
 
-/** Shows a notice; the same message replaces its older copy instead of stacking. */
-export function showNotice(key: MessageKey, params?: Notice['params']): void {
-  notices.value = [...notices.value.filter((n) => n.key !== key), { id: nextId++, key, params }];
+/**
+ * Shows a notice; the same message replaces its older copy instead of stacking. With `dismissAfterMs`
+ * it goes by itself: banners about a state that is normal again must not keep taking the screen.
+ */
+export function showNotice(key: MessageKey, params?: Notice['params'], dismissAfterMs?: number): void {
+  const id = nextId++;
+  notices.value = [...notices.value.filter((n) => n.key !== key), { id, key, params }];
+  if (dismissAfterMs) setTimeout(() => dismissNotice(id), dismissAfterMs);
 }
 
 export function dismissNotice(id: number): void {

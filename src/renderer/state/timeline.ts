@@ -28,12 +28,20 @@ export const historyState = signal<HistoryState>('idle');
 let nextBefore: number | null = null;
 let firstPageLoaded = false;
 
+/**
+ * Ends that arrived live before their event was listed (a page fetched before the end, answered
+ * after it): applied when the event comes in, so it is not left "ongoing" for ever.
+ */
+const earlyEnds = new Map<number, MotionEnd>();
+
 function merge(records: EventRecord[]): void {
   const byId = new Map(events.value.map((e) => [e.id, e]));
   for (const r of records) {
     const known = byId.get(r.id);
+    const early = earlyEnds.get(r.id);
+    earlyEnds.delete(r.id);
     // A live record may already know its end while the page (fetched earlier) does not.
-    byId.set(r.id, known?.end && !r.end ? known : r);
+    byId.set(r.id, known?.end && !r.end ? known : !r.end && early ? { ...r, end: early } : r);
   }
   events.value = [...byId.values()].sort((a, b) => b.id - a.id);
 }
@@ -73,7 +81,11 @@ export function addLive(start: MotionStart, looking: boolean): void {
 
 export function endLive(end: MotionEnd): void {
   const index = events.value.findIndex((e) => e.id === end.motionId);
-  if (index < 0) return;
+  if (index < 0) {
+    if (earlyEnds.size > 50) earlyEnds.clear(); // only a page in flight can still need them
+    earlyEnds.set(end.motionId, end);
+    return;
+  }
   const next = events.value.slice();
   next[index] = { ...next[index], end };
   events.value = next;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BoundingBox } from '../../shared/events';
 import { t } from '../i18n';
-import { formatClock } from '../i18n/format';
+import { formatClipTime } from '../i18n/format';
 import { ClipFrames } from '../net/clip-frames';
 import { ClipDownload } from './ClipDownload';
 
@@ -127,7 +127,7 @@ export function ClipPlayer({ eventId }: { eventId: number }) {
           </select>
         </label>
         <span class="clip-time" aria-live="off">
-          {formatClock(clip.timeOf(frame))} / {formatClock(total)}
+          {formatClipTime(clip.timeOf(frame))} / {formatClipTime(total)}
         </span>
         <ClipDownload eventId={eventId} />
       </div>

@@ -1,12 +1,14 @@
 import type { EventRecord } from '../../shared/api';
 import { t } from '../i18n';
 import { formatPercent, formatSeconds, formatTime } from '../i18n/format';
+import { ongoingPeak } from '../state/live';
 import { openEventId } from '../state/viewer';
 
 /** One row of the timeline: thumbnail, local time, duration and peak change; opens the event. */
 export function EventItem({ event }: { event: EventRecord }) {
   const time = formatTime(event.ts);
-  const peak = event.end ? event.end.peakChange : event.change;
+  const live = ongoingPeak.value;
+  const peak = event.end ? event.end.peakChange : live?.id === event.id ? live.peak : event.change;
   return (
     <li class="event" data-event-id={event.id}>
       <button

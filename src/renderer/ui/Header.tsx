@@ -1,9 +1,12 @@
 import { language, setLanguage, t } from '../i18n';
+import { kiosk } from '../kiosk';
 import { connection, settingsOpen } from '../state/live';
 import { AccessButton } from './AccessButton';
-import { GearIcon, GlobeIcon } from './icons';
+import { healthOpen } from './HealthDialog';
+import { GearIcon, GlobeIcon, PhoneIcon, PulseIcon } from './icons';
+import { shareOpen } from './ShareDialog';
 
-/** Title, the stream's connection state, and the two controls people reach for: language and settings. */
+/** Title, the stream's connection state, and the controls people reach for: language, health, settings. */
 export function Header() {
   const other = language.value === 'ko' ? 'en' : 'ko';
   return (
@@ -14,6 +17,19 @@ export function Header() {
         {t(`connection.${connection.value}`)}
       </span>
       <span class="spacer" />
+      {kiosk?.isKiosk && (
+        <button
+          type="button"
+          class="button ghost"
+          aria-haspopup="dialog"
+          onClick={() => {
+            shareOpen.value = true;
+          }}
+        >
+          <PhoneIcon />
+          <span class="label-wide">{t('share.open')}</span>
+        </button>
+      )}
       <button
         type="button"
         class="button ghost"
@@ -22,7 +38,18 @@ export function Header() {
         aria-label={`${t('settings.language')}: ${t(`language.${other}`)}`}
       >
         <GlobeIcon />
-        <span>{t(`language.${other}`)}</span>
+        <span class="label-wide label-roomy">{t(`language.${other}`)}</span>
+      </button>
+      <button
+        type="button"
+        class="button ghost"
+        aria-haspopup="dialog"
+        onClick={() => {
+          healthOpen.value = true;
+        }}
+      >
+        <PulseIcon />
+        <span class="label-wide label-roomy">{t('health.open')}</span>
       </button>
       <AccessButton />
       <button
@@ -31,7 +58,7 @@ export function Header() {
         aria-haspopup="dialog"
         aria-expanded={settingsOpen.value}
         onClick={() => {
-          settingsOpen.value = true;
+          settingsOpen.value = !settingsOpen.value;
         }}
       >
         <GearIcon />

@@ -11,11 +11,11 @@ export function HealthBanner() {
   if (!state || state.ok) return null;
   return (
     <div class="health-banner" role="alert">
-      <strong>{t('health.title')}</strong>
+      <strong>{t('healthBanner.title')}</strong>
       <ul>
         {state.problems.map((problem) => (
           <li key={problem.component}>
-            {t(problem.component === 'storage' ? 'health.storage' : 'health.camera', {
+            {t(problem.component === 'storage' ? 'healthBanner.storage' : 'healthBanner.camera', {
               message: problem.message,
             })}
           </li>

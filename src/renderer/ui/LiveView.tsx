@@ -1,73 +1,46 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '../i18n';
+import { stacked } from '../state/layout';
 import {
   cameraStatus,
   connection,
   editingMasks,
-  motionActive,
   motionBox,
+  motionNow,
   pageVisible,
   settings,
 } from '../state/live';
+import { attachCanvas, pictureState, startLivePicture } from '../state/live-picture';
 import { BoxOverlay } from './BoxOverlay';
+import { FoldButton } from './FoldButton';
 import { MaskLayer } from './MaskLayer';
 import { StatusLine } from './StatusLine';
 
-/** Wait before reopening a live stream that failed, in ms. */
-const retryMs = 3000;
-
 /**
- * The live MJPEG view at the camera's aspect ratio, with the motion box and masks over it.
- * In a hidden tab the stream is swapped for one still frame, which frees its HTTP connection.
+ * The live picture at the camera's aspect ratio, with the motion box and masks over it. Frames come
+ * from the browser's one shared `/stream.mjpg` (see `state/live-picture.ts`) and are drawn on a canvas;
+ * a hidden tab keeps its last picture and decodes nothing.
  */
 export function LiveView() {
-  const [attempt, setAttempt] = useState(0);
-  const [lost, setLost] = useState(false);
   const s = settings.value;
   const ratio = s ? s.captureWidth / s.captureHeight : 4 / 3;
   const offline = cameraStatus.value?.state === 'offline';
-  const visible = pageVisible.value;
-  // A server that went away ends the MJPEG response without an error event: the event stream's
-  // state tells. When it is back, the live stream is opened anew.
-  const down = connection.value === 'down';
-  const wasDown = useRef(false);
-  useEffect(() => {
-    if (down) wasDown.current = true;
-    else if (wasDown.current && connection.value === 'open') {
-      wasDown.current = false;
-      setAttempt((n) => n + 1);
-    }
-  }, [down]);
+  const lost = pictureState.value === 'lost' || connection.value === 'down';
+  useEffect(() => startLivePicture(), []);
 
-  useEffect(() => {
-    if (!lost) return;
-    const timer = setTimeout(() => {
-      setLost(false);
-      setAttempt((n) => n + 1);
-    }, retryMs);
-    return () => clearTimeout(timer);
-  }, [lost]);
-
-  const src = visible ? `stream.mjpg?attempt=${attempt}` : `snapshot.jpg?attempt=${attempt}`;
   return (
     <div class="live">
-      <div class={`frame${offline || lost || down ? ' dimmed' : ''}`} style={{ '--ratio': ratio }}>
-        <img
-          class="feed"
-          src={src}
-          alt={t('live.label')}
-          draggable={false}
-          onError={() => setLost(true)}
-          onLoad={() => setLost(false)}
-        />
+      <div class={`frame${offline || lost ? ' dimmed' : ''}`} style={{ '--ratio': ratio }}>
+        <canvas ref={attachCanvas} class="feed" role="img" aria-label={t('live.label')} />
         {editingMasks.value ? (
           <MaskLayer ratio={ratio} />
         ) : (
           <BoxOverlay box={motionBox.value} masks={s?.masks ?? []} />
         )}
-        {motionActive.value && !editingMasks.value && <span class="badge motion">{t('live.motion')}</span>}
-        {!visible && <span class="badge">{t('live.paused')}</span>}
-        <StatusLine lost={lost || down} />
+        {motionNow.value && !editingMasks.value && <span class="badge motion">{t('live.motion')}</span>}
+        {!pageVisible.value && <span class="badge">{t('live.paused')}</span>}
+        <StatusLine lost={lost} />
+        {stacked.value && !editingMasks.value && <FoldButton />}
       </div>
     </div>
   );

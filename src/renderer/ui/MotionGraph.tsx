@@ -1,27 +1,42 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { formatPercent } from '../i18n/format';
-import { currentLevel, levelSamples, levelsVersion, levelWindowSeconds } from '../state/levels';
-import { pageVisible, settings } from '../state/live';
+import { currentLevel, levelSamples, levelsVersion, levelWindowSeconds, serverNow } from '../state/levels';
+import { pageVisible, previewThreshold, settings } from '../state/live';
+import { offlineSince, outages } from '../state/outages';
 import { paintGraph } from './graph-painter';
 
 /** Repaint interval in ms: as often as `level` samples may come (5/s), so the graph also scrolls in stillness. */
 const tickMs = 200;
 
-/** The last minute of motion level against the threshold: tune the threshold by eye. */
+/**
+ * The last minute of motion level against the threshold: tune the threshold by eye. While the
+ * threshold is being adjusted in the settings, the dashed line shows the value not yet saved.
+ */
 export function MotionGraph() {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const threshold = settings.value?.threshold ?? null;
+  const threshold = previewThreshold.value ?? settings.value?.threshold ?? null;
+  const gaps = outages.value;
+  const downFrom = offlineSince.value;
+  const gapLabel = t('outage.graph');
   void levelsVersion.value; // re-render the caption on each sample
 
   useEffect(() => {
     const el = canvas.current;
     if (!el || !pageVisible.value) return;
+    // The server's clock sets "now", so a skewed client clock does not shift the picture.
     const paint = () => {
-      // The server's clock sets "now", so a skewed client clock does not shift the picture.
-      const last = currentLevel();
-      const now = last ? Math.max(last.ts, Date.now() / 1000 - clockSkew(last.ts)) : Date.now() / 1000;
-      paintGraph(el, { samples: levelSamples, now, window: levelWindowSeconds, threshold });
+      const now = serverNow();
+      const all = downFrom === null ? gaps : [...gaps, { from: downFrom, to: now }];
+      paintGraph(el, {
+        samples: levelSamples,
+        now,
+        window: levelWindowSeconds,
+        threshold,
+        gaps: all,
+        gapLabel,
+      });
+      el.dataset.samples = String(levelSamples.length); // for tests: a reloaded graph starts full
     };
     paint();
     const timer = setInterval(paint, tickMs);
@@ -31,7 +46,7 @@ export function MotionGraph() {
       clearInterval(timer);
       resize.disconnect();
     };
-  }, [threshold, pageVisible.value]);
+  }, [threshold, gaps, downFrom, gapLabel, pageVisible.value]);
 
   const level = currentLevel();
   const value = level ? formatPercent(level.change) : '–';
@@ -51,12 +66,4 @@ export function MotionGraph() {
       />
     </figure>
   );
-}
-
-let skew: number | null = null;
-
-/** Client clock minus server clock, learnt from the first sample (level timestamps are the server's). */
-function clockSkew(serverTs: number): number {
-  skew ??= Date.now() / 1000 - serverTs;
-  return skew;
 }

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ApiError } from '../../shared/api';
 import type { SettingsPatch } from '../../shared/settings';
 import { type MessageKey, t } from '../i18n';
+import { translateReason } from '../i18n/reason';
 import { saveSettings } from '../net/api';
-import { settings } from '../state/live';
+import { previewThreshold, settings } from '../state/live';
 
 /** Settings edited as one number each. */
 export type NumberSetting =
@@ -32,6 +34,8 @@ interface NumberFieldProps {
 
 /** Wait after the last − / + press before saving, in ms, so a burst of presses is one request. */
 const stepSaveDelayMs = 400;
+/** How long "Saved" stays under a field, in ms. */
+const savedShownMs = 4000;
 
 /**
  * One setting: label, help, a number input flanked by big − / + buttons, and the server's verdict.
@@ -43,14 +47,31 @@ export function NumberField({ name, unit, step = 1, section = 'settings' }: Numb
   const server = settings.value?.[name];
   const [draft, setDraft] = useState(server === undefined ? '' : String(server));
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const savedTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
     if (!editing && error === null && server !== undefined) setDraft(String(server));
   }, [server, editing, error]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      clearTimeout(savedTimer.current);
+      if (name === 'threshold') previewThreshold.value = null;
+    },
+    [name],
+  );
+  // The graph draws the threshold being typed, before it is saved: tuning by eye.
+  const showDraft = (text: string) => {
+    setDraft(text);
+    setSaved(false);
+    const value = Number(text.replace(',', '.'));
+    if (name === 'threshold')
+      previewThreshold.value = text.trim() !== '' && Number.isFinite(value) ? value : null;
+  };
 
   const save = async (text: string) => {
     clearTimeout(timer.current);
@@ -58,12 +79,17 @@ export function NumberField({ name, unit, step = 1, section = 'settings' }: Numb
     // Not a number: send the text as typed, so the reason shown is the server's own.
     const value = text.trim() !== '' && Number.isFinite(number) ? number : text;
     setSaving(true);
+    setSaved(false);
     const result = await saveSettings({ [name]: value } as SettingsPatch);
     setSaving(false);
     if (result.ok) {
       setError(null);
       settings.value = result.settings;
       setDraft(String(result.settings[name]));
+      if (name === 'threshold') previewThreshold.value = null;
+      setSaved(true);
+      clearTimeout(savedTimer.current);
+      savedTimer.current = setTimeout(() => setSaved(false), savedShownMs);
     } else {
       setError(result.error);
     }
@@ -72,7 +98,7 @@ export function NumberField({ name, unit, step = 1, section = 'settings' }: Numb
     const current = Number(draft);
     const base = Number.isFinite(current) ? current : (server ?? 0);
     const next = String(Math.round((base + direction * step) * 1000) / 1000);
-    setDraft(next);
+    showDraft(next);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(next), stepSaveDelayMs);
   };
@@ -83,7 +109,7 @@ export function NumberField({ name, unit, step = 1, section = 'settings' }: Numb
     <div class={`field${error ? ' invalid' : ''}`}>
       <label for={id}>{label}</label>
       <p class="help" id={`${id}-help`}>
-        {t(`${section}.${name}Help` as MessageKey)}
+        {t(`${section}.${name}Help` as MessageKey, { fps: settings.value?.frameRate ?? '' })}
       </p>
       <div class="field-row">
         <button
@@ -104,7 +130,7 @@ export function NumberField({ name, unit, step = 1, section = 'settings' }: Numb
           aria-invalid={error !== null}
           aria-describedby={`${id}-help ${id}-status`}
           onFocus={() => setEditing(true)}
-          onInput={(e) => setDraft(e.currentTarget.value)}
+          onInput={(e) => showDraft(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') void save(e.currentTarget.value);
           }}
@@ -123,8 +149,14 @@ export function NumberField({ name, unit, step = 1, section = 'settings' }: Numb
         </button>
         {unit && <span class="unit">{t(unit)}</span>}
       </div>
-      <p class="field-status" id={`${id}-status`} role={error ? 'alert' : undefined}>
-        {error ? t('settings.refused', { reason: error }) : saving ? t('settings.saving') : ''}
+      <p class={`field-status${saved ? ' saved' : ''}`} id={`${id}-status`} role={error ? 'alert' : 'status'}>
+        {error
+          ? t('settings.refused', { reason: translateReason(error) })
+          : saving
+            ? t('settings.saving')
+            : saved
+              ? t('settings.saved')
+              : ''}
       </p>
     </div>
   );

@@ -8,14 +8,25 @@ import { CloseIcon } from './icons';
 import { NumberField } from './NumberField';
 import { RecordingSettings } from './RecordingSettings';
 
-/** The settings sheet: detection values (saved live), masks, language and notifications. */
+/**
+ * The settings sheet: detection values (saved live), masks, language and notifications. It is not
+ * modal: docked beside (landscape) or under (portrait) the picture and the graph, which stay in view,
+ * so the effect of each value can be watched while tuning. Esc closes it and focus goes back.
+ */
 export function SettingsSheet() {
   const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const open = settingsOpen.value;
 
   useEffect(() => {
     const el = dialog.current;
-    if (open && el && !el.open) el.showModal();
+    if (open && el && !el.open) {
+      opener.current = document.activeElement as HTMLElement | null;
+      el.show();
+      el.querySelector<HTMLElement>('.sheet-head button')?.focus();
+      // On a phone the picture and graph are at the top of the page: bring them into view.
+      scrollTo({ top: 0 });
+    }
     if (!open && el?.open) el.close();
   }, [open]);
 
@@ -25,8 +36,12 @@ export function SettingsSheet() {
       ref={dialog}
       class="sheet"
       aria-labelledby="settings-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') dialog.current?.close();
+      }}
       onClose={() => {
         settingsOpen.value = false;
+        opener.current?.focus();
       }}
     >
       <div class="sheet-head">
@@ -44,11 +59,12 @@ export function SettingsSheet() {
         <div class="sheet-body">
           <section aria-labelledby="settings-detection">
             <h3 id="settings-detection">{t('settings.detection')}</h3>
-            <NumberField name="threshold" unit="settings.percent" step={0.5} />
+            <p class="help">{t('settings.preview')}</p>
             <NumberField name="noiseLevel" />
+            <NumberField name="threshold" unit="settings.percent" step={0.5} />
             <NumberField name="minimumMotionFrames" unit="settings.frames" />
-            <NumberField name="eventGap" unit="settings.seconds" />
             <NumberField name="lightswitchPercent" unit="settings.percent" step={5} />
+            <NumberField name="eventGap" unit="settings.seconds" />
           </section>
           <RecordingSettings />
           <section aria-labelledby="settings-masks">

@@ -32,7 +32,6 @@ export function StatusLine({ lost }: StatusLineProps) {
       <span class={`dot state-${status?.state ?? 'starting'}`} aria-hidden="true" />
       <span>{status ? t(`camera.${status.state}`) : t('camera.waiting')}</span>
       {status?.state === 'online' && <span>{t('camera.fps', { fps: formatNumber(status.fps) })}</span>}
-      {status && <span>{t('camera.backend', { backend: status.backend })}</span>}
     </div>
   );
 }

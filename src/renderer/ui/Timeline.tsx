@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { pageVisible } from '../state/live';
+import { outages } from '../state/outages';
 import { atTop, events, historyState, loadOlder, markSeen, retryHistory, unseen } from '../state/timeline';
 import { DayGroupedEvents } from './DayGroupedEvents';
 import { UpIcon } from './icons';
@@ -52,16 +53,17 @@ export function Timeline() {
     <aside class="timeline" aria-labelledby="timeline-title">
       <div class="timeline-head">
         <h2 id="timeline-title">{t('timeline.title')}</h2>
-        {unseen.value > 0 && (
-          <button type="button" class="button pill" onClick={toTop}>
-            <UpIcon />
-            {t('timeline.unseen', { count: unseen.value })}
-          </button>
-        )}
       </div>
+      {/* Floating over the list's bottom edge (the page's, on a phone): where the user is reading. */}
+      {unseen.value > 0 && (
+        <button type="button" class="button pill unseen" onClick={toTop}>
+          <UpIcon />
+          {t('timeline.unseen', { count: unseen.value })}
+        </button>
+      )}
       <ol ref={list} class="events">
         <li ref={top} class="top-sentinel" aria-hidden="true" />
-        <DayGroupedEvents events={events.value} />
+        <DayGroupedEvents events={events.value} outages={outages.value} />
         {events.value.length === 0 && state !== 'loading' && <li class="empty">{t('timeline.empty')}</li>}
         <li class="history-state">
           <div ref={sentinel} />

@@ -1,5 +1,8 @@
 import type { MotionLevel } from '../../shared/events';
 
+/** Samples further apart than this (s) are not joined: the graph never draws a line across a gap. */
+const maxJoinSeconds = 2;
+
 /** What one frame of the motion graph shows. */
 export interface GraphScene {
   samples: readonly MotionLevel[];
@@ -9,6 +12,10 @@ export interface GraphScene {
   window: number;
   /** The detection threshold, percent; null while unknown. */
   threshold: number | null;
+  /** Stretches without contact with the server (Unix seconds): hatched, labelled, never bridged. */
+  gaps: readonly { from: number; to: number }[];
+  /** Label written in each gap, e.g. "offline". */
+  gapLabel: string;
 }
 
 /** Colours from the page's CSS custom properties, so the graph follows the theme. */
@@ -34,7 +41,7 @@ export function paintGraph(canvas: HTMLCanvasElement, scene: GraphScene): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, w, h);
 
-  const { samples, now, window, threshold } = scene;
+  const { samples, now, window, threshold, gaps } = scene;
   let peak = 0;
   for (const s of samples) peak = Math.max(peak, s.change);
   const top = Math.max((threshold ?? 1) / 0.6, peak * 1.1, 0.5);
@@ -44,8 +51,21 @@ export function paintGraph(canvas: HTMLCanvasElement, scene: GraphScene): void {
   ctx.fillStyle = color(canvas, '--graph-span');
   for (let i = 0; i < samples.length; i++) {
     if (!samples[i].active) continue;
-    const end = samples[i + 1]?.ts ?? now;
+    const end = Math.min(samples[i + 1]?.ts ?? now, samples[i].ts + maxJoinSeconds);
     ctx.fillRect(x(samples[i].ts), 0, Math.max(1, x(end) - x(samples[i].ts)), h);
+  }
+
+  ctx.font = `600 ${Math.min(16, h / 3)}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const gap of gaps) {
+    const left = Math.max(0, x(gap.from));
+    const right = Math.min(w, x(gap.to));
+    if (right <= 0 || left >= w) continue;
+    ctx.fillStyle = color(canvas, '--graph-gap');
+    ctx.fillRect(left, 0, Math.max(2, right - left), h);
+    ctx.fillStyle = color(canvas, '--muted');
+    if (right - left > 40) ctx.fillText(scene.gapLabel, (left + right) / 2, h / 2);
   }
 
   if (threshold !== null) {
@@ -64,8 +84,9 @@ export function paintGraph(canvas: HTMLCanvasElement, scene: GraphScene): void {
   ctx.lineJoin = 'round';
   ctx.beginPath();
   samples.forEach((s, i) => {
-    if (i === 0) ctx.moveTo(x(s.ts), y(s.change));
-    else ctx.lineTo(x(s.ts), y(s.change));
+    const joined = i > 0 && s.ts - samples[i - 1].ts <= maxJoinSeconds;
+    if (joined) ctx.lineTo(x(s.ts), y(s.change));
+    else ctx.moveTo(x(s.ts), y(s.change));
   });
   ctx.stroke();
 }

@@ -20,3 +20,8 @@ export const UpIcon = () => <Icon d="M12 19V5M5 12l7-7 7 7" />;
 export const GlobeIcon = () => (
   <Icon d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm-9 9h18M12 3c2.5 2.5 3.5 5.5 3.5 9s-1 6.5-3.5 9c-2.5-2.5-3.5-5.5-3.5-9s1-6.5 3.5-9Z" />
 );
+export const PulseIcon = () => <Icon d="M3 12h4l2-5 4 10 2-5h6" />;
+export const PhoneIcon = () => (
+  <Icon d="M8 2.5h8a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5H8A1.5 1.5 0 0 1 6.5 20V4A1.5 1.5 0 0 1 8 2.5ZM11 18h2" />
+);
+export const ChevronIcon = () => <Icon d="m6 9 6 6 6-6" />;

@@ -7,6 +7,8 @@ import type { Role } from '../../../shared/access';
 import { defaultSettings, type Settings, settingsPatchSchema } from '../../../shared/settings';
 import { Access, type AccessOptions, SESSION_COOKIE } from '../../access/access';
 import { csrfTokenFor } from '../../access/tokens';
+import { SettingsError } from '../../config/settings-store';
+import { describeZodError, zodReason } from '../../config/zod-reason';
 import { EventHub } from '../../events/event-hub';
 import { type EventStore, openEventStore } from '../../events/event-store';
 import type { RetentionOptions } from '../../events/retention';
@@ -77,7 +79,7 @@ function settingsHolder(onChange: (next: Settings) => void) {
     get: () => current,
     update(patch: unknown): Settings {
       const parsed = settingsPatchSchema.safeParse(patch);
-      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid settings');
+      if (!parsed.success) throw new SettingsError(describeZodError(parsed.error), zodReason(parsed.error));
       current = { ...current, ...parsed.data };
       onChange(current);
       return current;
@@ -116,6 +118,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       health: health.state,
       storage: hub.storage,
     }),
+    levels: () => [],
     health,
     staticDir: opts.staticDir ?? null,
     access,

@@ -1,0 +1,59 @@
+import type { Page } from '@playwright/test';
+import { expect, framesDrawn, openDashboard, shownEventIds, test } from './fixtures';
+
+/** A gauge's value from the server's Prometheus text. */
+async function gauge(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+}
+
+async function newestId(page: Page): Promise<number> {
+  return Math.max(0, ...(await shownEventIds(page)));
+}
+
+test('8 visible windows of one browser all stay live, get the same new event, and a save takes under 2 s', async ({
+  context,
+  server,
+}) => {
+  test.setTimeout(180_000);
+  const pages: Page[] = [];
+  for (let i = 0; i < 8; i++) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 640, height: 480 });
+    await openDashboard(page);
+    pages.push(page);
+  }
+  // One shared event stream and one shared live picture for the whole browser.
+  await expect.poll(() => gauge(server.url, 'motion_kiosk_mjpeg_viewers'), { timeout: 20_000 }).toBe(1);
+  expect(await gauge(server.url, 'motion_kiosk_sse_clients')).toBe(1);
+
+  // Every window draws frames, and keeps drawing new ones.
+  const before = await Promise.all(pages.map(framesDrawn));
+  for (const [i, page] of pages.entries()) {
+    await expect
+      .poll(() => framesDrawn(page), { timeout: 30_000, message: `window ${i + 1} draws new frames` })
+      .toBeGreaterThan(before[i] + 2);
+  }
+
+  // The same new event reaches every window.
+  const seen = Math.max(...(await Promise.all(pages.map(newestId))));
+  await expect.poll(() => newestId(pages[0]), { timeout: 45_000, intervals: [500] }).toBeGreaterThan(seen);
+  const fresh = await newestId(pages[0]);
+  for (const page of pages) await expect(page.locator(`[data-event-id="${fresh}"]`)).toBeVisible();
+
+  // Snapshots are not starved: the last window's thumbnail of that event loads.
+  const thumb = pages[7].locator(`[data-event-id="${fresh}"] img.thumb`);
+  await expect
+    .poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+      timeout: 10_000,
+    })
+    .toBeGreaterThan(0);
+
+  // A settings save from the last window completes within 2 s (the issue's requirement).
+  const last = pages[7];
+  await last.getByRole('button', { name: 'Settings' }).click();
+  const field = last.getByLabel('Ignore small changes', { exact: true });
+  await field.fill('2.5');
+  await field.press('Enter');
+  await expect(last.locator('#setting-threshold-status')).toHaveText('Saved', { timeout: 2000 });
+});

@@ -1,0 +1,91 @@
+import { MultipartParser } from './multipart-parser';
+
+/** What a live picture subscriber hears: a JPEG frame, or the stream's state. */
+export type LiveMessage =
+  | { type: 'frame'; jpeg: Blob }
+  /** `open`: frames are flowing; `lost`: the stream failed or ended and is retried. */
+  | { type: 'state'; state: 'open' | 'lost' };
+
+/** Options of `LiveFeed`. */
+export interface LiveFeedOptions {
+  /** Absolute URL of `/stream.mjpg` (a `fps` query added by `setFps`). */
+  url: string;
+  /** Receives every frame and state change. */
+  listener: (message: LiveMessage) => void;
+  /** Wait before reopening a stream that failed or ended, in ms. Default 3000. */
+  retryMs?: number;
+}
+
+/**
+ * One `/stream.mjpg` response read by `fetch` and split into JPEG frames. It holds one of the
+ * browser's six connections per host only while running; `stop` aborts the request. A stream that
+ * ends (server gone) or fails is reopened after `retryMs`.
+ */
+export class LiveFeed {
+  readonly #options: LiveFeedOptions;
+  #abort: AbortController | null = null;
+  #fps: number | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(options: LiveFeedOptions) {
+    this.#options = options;
+  }
+
+  get running(): boolean {
+    return this.#abort !== null;
+  }
+
+  /** Caps the frame rate the server sends (null: the camera's rate); reopens a running stream. */
+  setFps(fps: number | null): void {
+    if (fps === this.#fps) return;
+    this.#fps = fps;
+    if (this.running) {
+      this.stop();
+      this.start();
+    }
+  }
+
+  start(): void {
+    if (this.#abort) return;
+    const abort = new AbortController();
+    this.#abort = abort;
+    void this.#read(abort.signal).then((failed) => {
+      if (abort.signal.aborted) return;
+      this.#abort = null;
+      if (failed !== null) this.#options.listener({ type: 'state', state: 'lost' });
+      this.#timer = setTimeout(() => this.start(), this.#options.retryMs ?? 3000);
+    });
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#abort?.abort();
+    this.#abort = null;
+  }
+
+  /** Reads until the stream ends; resolves to the failure (an Error, or 'ended'), null when aborted. */
+  async #read(signal: AbortSignal): Promise<Error | 'ended' | null> {
+    const url = new URL(this.#options.url);
+    if (this.#fps) url.searchParams.set('fps', String(this.#fps));
+    let opened = false;
+    const parser = new MultipartParser((body) => {
+      if (!opened) {
+        opened = true;
+        this.#options.listener({ type: 'state', state: 'open' });
+      }
+      this.#options.listener({ type: 'frame', jpeg: new Blob([body], { type: 'image/jpeg' }) });
+    });
+    try {
+      const res = await fetch(url, { signal, cache: 'no-store' });
+      if (!res.ok || !res.body) throw new Error(`live stream: HTTP ${res.status}`);
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return 'ended';
+        parser.push(value);
+      }
+    } catch (err) {
+      return signal.aborted ? null : (err as Error);
+    }
+  }
+}

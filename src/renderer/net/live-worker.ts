@@ -1,0 +1,89 @@
+/// <reference lib="webworker" />
+import { LiveFeed, type LiveMessage } from './live-feed';
+
+/**
+ * SharedWorker holding this browser's one `/stream.mjpg` connection: it splits the stream into JPEG
+ * frames and posts each (a Blob: shared, not copied) to every tab whose picture is on screen. Each tab
+ * decodes and draws it, then asks for the next; a tab still drawing gets only the newest frame when it
+ * is ready, so a slow tab skips frames and nothing queues. With no tab on screen the connection is
+ * closed. See `live-stream.ts` for the tab's side of the protocol (`LiveRequest`).
+ */
+declare const self: SharedWorkerGlobalScope;
+
+/** What a tab posts. */
+export type LiveRequest =
+  | { type: 'join'; url: string; fps: number | null }
+  | { type: 'active'; active: boolean }
+  | { type: 'ready' }
+  | { type: 'bye' };
+
+interface Viewer {
+  fps: number | null;
+  active: boolean;
+  ready: boolean;
+  pending: Blob | null;
+}
+
+const viewers = new Map<MessagePort, Viewer>();
+let feed: LiveFeed | null = null;
+let lastFrame: Blob | null = null;
+let lastState: LiveMessage | null = null;
+
+function send(port: MessagePort, viewer: Viewer, jpeg: Blob): void {
+  if (viewer.ready) {
+    viewer.ready = false;
+    viewer.pending = null;
+    port.postMessage({ type: 'frame', jpeg } satisfies LiveMessage);
+  } else {
+    viewer.pending = jpeg;
+  }
+}
+
+function onFeed(message: LiveMessage): void {
+  if (message.type === 'state') lastState = message;
+  else lastFrame = message.jpeg;
+  for (const [port, viewer] of viewers) {
+    if (!viewer.active) continue;
+    if (message.type === 'frame') send(port, viewer, message.jpeg);
+    else port.postMessage(message);
+  }
+}
+
+/** Runs the one stream while any tab shows the picture, at the highest rate any of them asked for. */
+function reconcile(): void {
+  const active = [...viewers.values()].filter((v) => v.active);
+  if (!feed) return;
+  if (active.length === 0) {
+    feed.stop();
+    return;
+  }
+  const fps = active.some((v) => v.fps === null) ? null : Math.max(...active.map((v) => v.fps ?? 0));
+  feed.setFps(fps);
+  feed.start();
+}
+
+self.onconnect = (event) => {
+  const port = event.ports[0];
+  port.onmessage = (e: MessageEvent<LiveRequest>) => {
+    const request = e.data;
+    const viewer = viewers.get(port);
+    if (request.type === 'join') {
+      feed ??= new LiveFeed({ url: request.url, listener: onFeed });
+      viewers.set(port, { fps: request.fps, active: false, ready: true, pending: null });
+    } else if (request.type === 'bye') {
+      viewers.delete(port);
+    } else if (!viewer) {
+      return;
+    } else if (request.type === 'ready') {
+      viewer.ready = true;
+      if (viewer.pending) send(port, viewer, viewer.pending);
+    } else if (request.active !== viewer.active) {
+      viewer.active = request.active;
+      // A tab coming back on screen shows the newest picture at once, not after the next frame.
+      if (viewer.active && lastState) port.postMessage(lastState);
+      if (viewer.active && lastFrame && feed?.running) send(port, viewer, lastFrame);
+    }
+    reconcile();
+  };
+  port.start();
+};

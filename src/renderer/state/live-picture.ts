@@ -1,0 +1,83 @@
+import { effect, signal } from '@preact/signals';
+import { kiosk } from '../kiosk';
+import type { LiveMessage } from '../net/live-feed';
+import { type LiveSubscription, subscribeLive } from '../net/live-stream';
+import { liveShown } from './layout';
+import { pageVisible } from './live';
+
+/** The live picture's state: no frame yet, frames flowing, or the stream lost and being retried. */
+export const pictureState = signal<'waiting' | 'open' | 'lost'>('waiting');
+
+/** False while the kiosk's display sleeps: nobody sees the picture, so nothing is decoded. */
+export const displayAwake = signal(true);
+
+/**
+ * Frame rate asked of the server. `?fps=N` in the page URL wins; the kiosk's own screen asks for
+ * fewer frames than the camera gives (10 on a screen up to 1024×600, else 15), which keeps its
+ * Chromium's decoding cheaper than the engine; remote browsers take the camera's rate.
+ */
+export function liveFps(): number | null {
+  const asked = Number(new URLSearchParams(location.search).get('fps'));
+  if (asked > 0 && asked <= 60) return asked;
+  if (!kiosk?.isKiosk) return null;
+  return screen.width * screen.height <= 1024 * 600 ? 10 : 15;
+}
+
+let subscription: LiveSubscription | null = null;
+let canvas: HTMLCanvasElement | null = null;
+let drawn = 0;
+
+/** Decodes one JPEG (once per tab) and shows it; asks for the next frame when done. */
+async function draw(jpeg: Blob): Promise<void> {
+  try {
+    const bitmap = await createImageBitmap(jpeg);
+    const target = canvas;
+    if (target) {
+      if (target.width !== bitmap.width || target.height !== bitmap.height) {
+        target.width = bitmap.width;
+        target.height = bitmap.height;
+      }
+      // `bitmaprenderer` takes the decoded bitmap without another copy.
+      target.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap);
+      target.dataset.frames = String(++drawn); // for tests and anyone checking that the picture moves
+    } else {
+      bitmap.close();
+    }
+  } catch {
+    // A truncated JPEG (stream cut mid-frame) is skipped; the next frame follows.
+  }
+  subscription?.ready();
+}
+
+function onMessage(message: LiveMessage): void {
+  if (message.type === 'state') pictureState.value = message.state;
+  else {
+    pictureState.value = 'open';
+    void draw(message.jpeg);
+  }
+}
+
+/**
+ * Starts the live picture for this tab (once); frames flow only while the tab is visible, the screen
+ * awake and the picture not folded away.
+ */
+export function startLivePicture(): void {
+  if (subscription) return;
+  subscription = subscribeLive(liveFps(), onMessage);
+  document.documentElement.dataset.live = subscription.mode;
+  const display = kiosk?.display;
+  if (display) {
+    void display.state().then((state) => {
+      displayAwake.value = state === 'on';
+    });
+    display.onChange((state) => {
+      displayAwake.value = state === 'on';
+    });
+  }
+  effect(() => subscription?.setActive(pageVisible.value && displayAwake.value && liveShown.value));
+}
+
+/** The canvas the picture is drawn on (the LiveView's); null when it unmounts. */
+export function attachCanvas(el: HTMLCanvasElement | null): void {
+  canvas = el;
+}
