@@ -98,6 +98,11 @@ export class Camera {
     opts.hub.broadcast('status', this.#status);
   }
 
+  /** Frames the detector has analysed since start-up. */
+  get analysedFrames(): number {
+    return this.#monitor.analysed;
+  }
+
   get status(): CameraStatus {
     return this.#status;
   }

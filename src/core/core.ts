@@ -52,6 +52,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     settings: { get: () => settings.get(), update: (patch) => settings.update(patch) },
     state,
     staticDir: opts.staticDir,
+    analysedFrames: () => cameras.reduce((sum, camera) => sum + camera.analysedFrames, 0),
     auth: opts.auth,
     log,
   });

@@ -47,6 +47,8 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
   readonly #levelIntervalMs: number;
   readonly #idleTimer: NodeJS.Timeout;
   #lastLevelTs = Number.NEGATIVE_INFINITY;
+  /** Frames analysed so far. */
+  analysed = 0;
 
   constructor(opts: MotionMonitorOptions) {
     super();
@@ -63,6 +65,7 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
 
   push(frame: Frame): void {
     const analysis = this.#detector.analyse(frame.gray, frame.width, frame.height);
+    this.analysed++;
     if (analysis.lightswitch)
       this.#log.debug({ change: analysis.change }, 'lighting change: background re-learnt');
     this.#emitAll(this.#tracker.update(frame.ts, analysis, frame.seq), frame);

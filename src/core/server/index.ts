@@ -28,6 +28,8 @@ export interface ServerDeps {
   state(): AppState;
   /** Built dashboard served at `/`, or null for none. */
   staticDir: string | null;
+  /** Frames analysed by the detectors so far, for `/metrics`. Default: not reported. */
+  analysedFrames?: () => number;
   /** Access control; enforced by a later issue, accepted now. */
   auth: boolean;
   /** SSE keepalive comment interval, in milliseconds. Default 15,000. */
@@ -76,7 +78,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
   registerMjpegRoutes(app, { buses: deps.buses, maxViewers: deps.maxViewers ?? 32, stats });
   registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state });
   registerHistoryRoutes(app, deps.hub.store);
-  registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats });
+  registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats, analysedFrames: deps.analysedFrames });
   if (deps.staticDir) await app.register(fastifyStatic, { root: deps.staticDir, index: 'index.html' });
   return app;
 }
