@@ -10,7 +10,8 @@
  * the crossing's trigger frame is sent (wall ms); { type: 'counts', sent, skipped, ticks } on request.
  */
 import { execFile } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rename } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,17 +30,26 @@ const THRESHOLD = 0.02;
 /** First frame whose visible box covers THRESHOLD of the picture: onsets are measured from it. */
 const triggerFrame = box.from + Math.ceil((THRESHOLD * width * height) / box.h / speed) - 1;
 
+/** Encodes the loop once per size and rate; later runs reuse it (renamed into place: never half a file). */
 async function encode() {
-  const out = join(tmpdir(), `pipeline-camera-${process.pid}.mjpeg`);
-  const room = `color=c=0x707070:s=${width}x${height}:r=${fps},format=gray,geq=lum='112+30*sin(X/19)*cos(Y/27)+18*sin((X*3+Y)/11)+40*gt(mod(floor(X/80)+floor(Y/60)\\,3)\\,1)',format=yuv420p`;
+  const out = join(tmpdir(), `pipeline-camera-${width}x${height}-${fps}-v1.mjpeg`);
+  if (!existsSync(out)) await render(out);
+  return splitJpegs(await readFile(out));
+}
+
+async function render(out) {
+  const tmp = `${out}.${process.pid}.tmp`;
+  const room = `color=c=0x707070:s=${width}x${height}:r=${fps},format=gray,geq=lum='112+30*sin(X/19)*cos(Y/27)+18*sin((X*3+Y)/11)+40*gt(mod(floor(X/80)+floor(Y/60)\\,3)\\,1)',format=yuv420p,trim=end_frame=1,loop=loop=-1:size=1`;
   const x = `-${box.w}+(n-${box.from})*${speed}`;
   const graph = `${room}[room];color=c=0x202020:s=${box.w}x${box.h}:r=${fps}[box];[room][box]overlay=x='${x}':y=${Math.round(height * 0.3)}:enable='gte(n,${box.from})',noise=alls=6:allf=t,format=yuvj420p`;
   await promisify(execFile)('ffmpeg', [
     ...['-v', 'error', '-y', '-f', 'lavfi', '-i', graph, '-frames:v', String(loopFrames)],
-    ...['-c:v', 'mjpeg', '-q:v', '5', '-f', 'mjpeg', out],
+    ...['-c:v', 'mjpeg', '-q:v', '5', '-f', 'mjpeg', tmp],
   ]);
-  const data = await readFile(out);
-  await rm(out);
+  await rename(tmp, out);
+}
+
+function splitJpegs(data) {
   const frames = [];
   let start = 0;
   for (let i = data.indexOf(0xd9, 1); i > 0; i = data.indexOf(0xd9, i + 1)) {
