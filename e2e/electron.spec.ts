@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type ElectronApplication, _electron as electron, expect, type Page, test } from '@playwright/test';
-import type { KioskApi } from '../src/preload/api';
+import type { KioskApi } from '../src/shared/kiosk-api';
 
 // The built kiosk app (`npm run build`) in a real Electron, on the synthetic camera. Runs wherever the Electron
 // binary is installed and a display exists (e.g. `xvfb-run npx playwright test --project electron`);

@@ -10,6 +10,7 @@ import { childPids, silentLog } from './capture/test-support/helpers';
 import { EventHub } from './events/event-hub';
 import { type EventStore, openEventStore } from './events/event-store';
 import { selectBackend } from './motion/backend';
+import { encodeSseMessage } from './server/sse-format';
 import { SNAPSHOT } from './server/testing/test-server';
 
 // The real synthetic source (ffmpeg) and the real hub and store; only the camera's lifecycle is under test.
@@ -24,7 +25,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'mk-camera-'));
   store = openEventStore({ dataDir, log: silentLog, durability: 'normal' });
-  hub = new EventHub({ store, log: silentLog });
+  hub = new EventHub({ store, log: silentLog, encode: encodeSseMessage });
 });
 
 afterEach(async () => {
@@ -69,7 +70,7 @@ describe('Camera stop', () => {
   it('ends an open motion event with a stored motion-end', async () => {
     const cam = camera();
     const started = new Promise<number>((resolve) =>
-      hub.onEvent((event) => {
+      hub.observe((event) => {
         if (event.type === 'motion') resolve(event.id);
       }),
     );

@@ -7,6 +7,7 @@ import type { EventHub } from './events/event-hub';
 import { FpsMeter } from './fps-meter';
 import { FrameBus } from './frames/frame-bus';
 import { MotionMonitor } from './motion/motion-monitor';
+import { ProgressNoter } from './motion/progress-noter';
 
 /** How often `status` is re-sent while online, so dashboards see a current fps. */
 const STATUS_INTERVAL_MS = 5000;
@@ -39,6 +40,8 @@ export class Camera {
   readonly #fps = new FpsMeter();
   #status: CameraStatus;
   #openEventId: number | null = null;
+  #progress: ProgressNoter | null = null;
+  #threshold: number;
   readonly #timer: NodeJS.Timeout;
   readonly #motionListeners = new Set<() => void>();
   /** Source restarts run one after another, so two quick changes cannot leave an extra ffmpeg running. */
@@ -57,34 +60,42 @@ export class Camera {
       backend: opts.backend,
     };
     this.#monitor = new MotionMonitor({ settings: opts.settings, log: opts.log });
+    this.#threshold = opts.settings.threshold;
     this.#monitor.on('start', (start, frame) => {
       const event = opts.hub.publishMotionStart(
         { camera: opts.name, ts: start.ts / 1000, change: start.change, box: start.box },
         frame.jpeg,
       );
       this.#openEventId = event.id;
+      this.#progress = new ProgressNoter(event, (progress) => {
+        try {
+          opts.hub.store.noteProgress(progress);
+        } catch {
+          // Only a crash's end time gets less exact; the event writes report storage trouble.
+        }
+      });
       for (const listener of this.#motionListeners) listener();
     });
     this.#monitor.on('end', (end) => {
       if (this.#openEventId === null) return;
       const motionId = this.#openEventId;
       this.#openEventId = null;
-      // Ends also come from the idle timer and from stop(): a store failure must be logged, not thrown there.
-      try {
-        opts.hub.publishMotionEnd({
-          camera: opts.name,
-          motionId,
-          ts: end.ts / 1000,
-          duration: end.duration,
-          peakChange: end.peakChange,
-          frames: end.frames,
-          box: end.box,
-        });
-      } catch (err) {
-        opts.log.error({ err, motionId }, 'could not store the end of a motion event');
-      }
+      this.#progress = null;
+      // The hub never throws: an end the disk refuses is queued and announced all the same.
+      opts.hub.publishMotionEnd({
+        camera: opts.name,
+        motionId,
+        ts: end.ts / 1000,
+        duration: end.duration,
+        peakChange: end.peakChange,
+        frames: end.frames,
+        box: end.box,
+      });
     });
-    this.#monitor.on('level', (level) => opts.hub.broadcast('level', { camera: opts.name, ...level }));
+    this.#monitor.on('level', (level) => {
+      if (level.active && level.change >= this.#threshold) this.#progress?.note(level);
+      opts.hub.broadcast('level', { camera: opts.name, ...level });
+    });
     this.bus.subscribe((frame) => {
       this.#fps.tick(frame.ts);
       this.#monitor.push(frame);
@@ -119,6 +130,7 @@ export class Camera {
   /** Applies new settings: detection at once; capture size or rate by restarting the source. */
   async applySettings(next: Settings, previous: Settings): Promise<void> {
     this.#monitor.updateSettings(next);
+    this.#threshold = next.threshold;
     if (captureKeys.every((key) => next[key] === previous[key])) return;
     // A failed restart is reported to this caller; it must not block the next one.
     this.#restarts = this.#restarts.catch(() => {}).then(() => this.#restart(next));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CliError, parseCli } from './cli';
+import { CliError, parseCli, usage } from './cli';
 
 describe('parseCli', () => {
   it('gives the documented defaults', () => {
@@ -34,7 +34,7 @@ describe('parseCli', () => {
       configFile: '/tmp/c.json',
       auth: false,
     });
-    expect([...cli.given].sort()).toEqual(['auth', 'host', 'port', 'source']);
+    expect([...cli.given].sort()).toEqual(['auth', 'configFile', 'dataDir', 'host', 'port', 'source']);
   });
 
   it.each([
@@ -44,13 +44,34 @@ describe('parseCli', () => {
     [['--host', 'a b'], /--host/],
     [['--source', ' '], /--source/],
     [['--data-dir', ''], /--data-dir/],
+    [['--config', ' '], /--config/],
     [['--frobnicate'], /frobnicate/],
+    [['--no-auth=yes'], /no-auth/],
+    [['--port'], /--port/],
   ])('refuses %j with a message naming the flag', (argv, pattern) => {
     expect(() => parseCli(argv)).toThrow(CliError);
     expect(() => parseCli(argv)).toThrow(pattern);
   });
 
-  it('lets the kiosk pass Chromium switches through', () => {
+  it("explains a refused value with the option's doc", () => {
+    expect(() => parseCli(['--port', '8o8o'])).toThrow(
+      '--port "8o8o" refused: TCP port to listen on, 0 to 65535; 0 = any free port. Default 8080.',
+    );
+  });
+
+  it('strips the brackets of an IPv6 literal and accepts --flag=value', () => {
+    expect(parseCli(['--host=[::1]', '--port=0'])).toMatchObject({ host: '::1', port: 0 });
+  });
+
+  it('prints the usage line of the contract, generated from the options table', () => {
+    expect(usage).toBe(
+      'usage: motion-kiosk [--port N] [--host ADDR] [--source SPEC] [--data-dir DIR] [--config FILE] [--no-auth] [--pair] [--set-password]',
+    );
+    expect(() => parseCli(['--frobnicate'])).toThrow(usage);
+  });
+
+  it('lets the kiosk pass Chromium switches through, still checking its own flags', () => {
     expect(parseCli(['--ozone-platform=wayland', '--port', '9000'], true).port).toBe(9000);
+    expect(() => parseCli(['--no-sandbox', '--port'], true)).toThrow(/--port needs a value/);
   });
 });

@@ -1,36 +1,34 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  defaultOf,
+  type FlagName,
+  type FlagSpec,
+  type OptionSpec,
+  type Options,
+  optionSpecs,
+} from './config/options-schema';
 
-/** What the command line (`npm run serve -- …`, or the kiosk's own argv) asks for. */
-export interface CliOptions {
-  /** `--port N`; 0 = any free port. Default 8080. */
-  port: number;
-  /** `--host ADDR`. Default `0.0.0.0`. */
-  host: string;
-  /** `--source SPEC`; undefined = the config file's, else the first camera found, else synthetic. */
-  source?: string;
-  /** `--data-dir DIR`. Default `$XDG_DATA_HOME/motion-kiosk` (`~/.local/share/motion-kiosk`). */
-  dataDir: string;
-  /** `--config FILE`; optional. */
-  configFile?: string;
-  /** False with `--no-auth`. */
-  auth: boolean;
-  /** Which of the above were given explicitly, so a config file can fill in the rest. */
-  given: ReadonlySet<'port' | 'host' | 'source' | 'auth'>;
-}
+/**
+ * What the command line (`npm run serve -- …`, or the kiosk's own argv) asks for: every option that has a
+ * flag, at its default unless given. The flags, their checks and defaults come from `config/options-schema.ts`.
+ */
+export type CliOptions = Pick<Options, FlagName> & {
+  /** Which options were given explicitly, so that the config file can fill in the rest. */
+  given: ReadonlySet<FlagName>;
+};
 
 /** A command-line mistake; its message names the flag and is meant for the user as is. */
 export class CliError extends Error {}
 
-export const usage = `usage: motion-kiosk [--port N] [--host ADDR] [--source SPEC] [--data-dir DIR] [--config FILE] [--no-auth]`;
+const flags = (Object.keys(optionSpecs) as (keyof typeof optionSpecs)[]).flatMap((name) => {
+  const spec: OptionSpec = optionSpecs[name];
+  return spec.flag ? [{ option: name as FlagName, flag: spec.flag }] : [];
+});
 
-const hostPattern = /^(?:[A-Za-z0-9.-]{1,253}|\[?[0-9A-Fa-f:.]{2,45}\]?)$/;
-
-export function defaultDataDir(): string {
-  const base = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(base, 'motion-kiosk');
-}
+/** `usage: motion-kiosk [--port N] … [--no-auth]`, in the order of the options table. */
+export const usage = `usage: motion-kiosk ${flags
+  .map(({ flag }) => (flag.arg ? `[--${flag.name} ${flag.arg}]` : `[--${flag.name}]`))
+  .join(' ')}`;
 
 /**
  * Parses the CLI contract of the design brief. Unknown flags and bad values throw a CliError
@@ -38,64 +36,42 @@ export function defaultDataDir(): string {
  * appear in the kiosk's argv; `allowForeign` lets the kiosk pass them through.
  */
 export function parseCli(argv: string[], allowForeign = false): CliOptions {
-  let parsed: ReturnType<typeof parseWith>;
+  let values: Record<string, string | boolean | undefined>;
   try {
-    parsed = parseWith(argv, !allowForeign);
+    values = parseWith(argv, !allowForeign);
   } catch (err) {
     throw new CliError(`${(err as Error).message.split('\n')[0]}\n${usage}`);
   }
-  const { values } = parsed;
-  const given = new Set<'port' | 'host' | 'source' | 'auth'>();
-  let port = 8080;
-  if (values.port !== undefined) {
-    const text = String(values.port);
-    if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
-      throw new CliError(`--port must be a whole number from 0 to 65535 (0 = any free port), got "${text}"`);
+  const given = new Set<FlagName>();
+  const result: Record<string, unknown> = {};
+  for (const { option, flag } of flags) {
+    const raw = values[flag.name];
+    if (raw === undefined) {
+      result[option] = defaultOf(option);
+      continue;
     }
-    port = Number(text);
-    given.add('port');
+    result[option] = flagValue(option, flag, raw);
+    given.add(option);
   }
-  let host = '0.0.0.0';
-  if (values.host !== undefined) {
-    const text = String(values.host);
-    if (!hostPattern.test(text))
-      throw new CliError(`--host must be an IP address or host name, got "${text}"`);
-    host = text.replace(/^\[(.*)\]$/, '$1');
-    given.add('host');
-  }
-  const source = values.source === undefined ? undefined : String(values.source);
-  if (source !== undefined) {
-    if (source.trim() === '')
-      throw new CliError('--source needs a spec such as synthetic or v4l2:/dev/video0');
-    given.add('source');
-  }
-  if (values['data-dir'] !== undefined && String(values['data-dir']).trim() === '') {
-    throw new CliError('--data-dir needs a directory');
-  }
-  if (values['no-auth']) given.add('auth');
-  return {
-    port,
-    host,
-    source,
-    dataDir: values['data-dir'] === undefined ? defaultDataDir() : String(values['data-dir']),
-    configFile: values.config === undefined ? undefined : String(values.config),
-    auth: !values['no-auth'],
-    given,
-  };
+  return { ...(result as Pick<Options, FlagName>), given };
 }
 
-function parseWith(argv: string[], strict: boolean) {
-  return parseArgs({
-    args: argv,
-    strict,
-    allowPositionals: !strict,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      source: { type: 'string' },
-      'data-dir': { type: 'string' },
-      config: { type: 'string' },
-      'no-auth': { type: 'boolean' },
-    },
-  });
+function flagValue(option: FlagName, flag: FlagSpec, raw: string | boolean): unknown {
+  if (!flag.arg) return flag.sets;
+  const { doc, schema } = optionSpecs[option];
+  // Without strict parsing (the kiosk), a value flag given last and bare arrives as `true`.
+  if (typeof raw !== 'string') throw new CliError(`--${flag.name} needs a value (${flag.arg}): ${doc}`);
+  const parsed = schema.safeParse(flag.fromText ? flag.fromText(raw) : raw);
+  if (!parsed.success) throw new CliError(`--${flag.name} "${raw}" refused: ${doc}`);
+  return parsed.data;
+}
+
+function parseWith(argv: string[], strict: boolean): Record<string, string | boolean | undefined> {
+  const options = Object.fromEntries(
+    flags.map(({ flag }) => [flag.name, { type: flag.arg ? ('string' as const) : ('boolean' as const) }]),
+  );
+  return parseArgs({ args: argv, strict, allowPositionals: !strict, options }).values as Record<
+    string,
+    string | boolean | undefined
+  >;
 }

@@ -1,29 +1,18 @@
 import type { Logger } from 'pino';
 import type { AppState } from '../shared/api';
 import type { Settings } from '../shared/settings';
-import type { ConfigFile } from './config/config-file';
+import type { Options } from './config/options-schema';
 import type { FrameBus } from './frames/frame-bus';
 
-/** Options of `startCore`, filled from the CLI (`src/core/cli.ts`) and the config file. */
-export interface CoreOptions {
-  /** TCP port; 0 = any free port. Default 8080. */
-  port: number;
-  /** Address to bind. Default `0.0.0.0`. */
-  host: string;
-  /** Source spec (`synthetic`, `v4l2:/dev/video0`, …); undefined = first camera found, else synthetic. */
-  source?: string;
-  /** Where settings, the event database and snapshots live. */
-  dataDir: string;
-  /** JSON config file with settings and options; optional. */
-  configFile?: string;
-  /** The config file already read (see `resolveCoreOptions`); when absent, `configFile` is read. */
-  config?: ConfigFile;
-  /** Access control on remote routes; `--no-auth` turns it off. Default true. */
-  auth: boolean;
+/**
+ * Options of `startCore`: every option of `config/options-schema.ts` resolved (CLI over config file over
+ * default, see `resolveCoreOptions`), plus what the entry itself provides.
+ */
+export type CoreOptions = Options & {
   /** Built dashboard to serve at `/`, or null to serve none. */
   staticDir: string | null;
   log: Logger;
-}
+};
 
 /** The running core, as the headless entry and the Electron kiosk see it. */
 export interface Core {
@@ -32,6 +21,16 @@ export interface Core {
   /** Dashboard URLs for other machines on the LAN (one per non-internal IPv4 address). */
   readonly lanUrls: string[];
   readonly buses: FrameBus[];
+  /**
+   * The one-time admin pairing URL made at start-up (first run of a data dir, no admin left, or `--pair`);
+   * null when none was made or access control is off.
+   */
+  readonly pairingUrl: string | null;
+  /**
+   * A fresh admin session for the kiosk window (the previous kiosk session is revoked): the cookie to set in the
+   * window's Electron session before it loads. Null when access control is off.
+   */
+  kioskSession(): { name: string; value: string; secure: boolean } | null;
   state(): AppState;
   settings(): Settings;
   /** Called on every motion start; returns the function that unsubscribes. Used to wake the display. */

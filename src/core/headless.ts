@@ -1,3 +1,5 @@
+import QRCode from 'qrcode';
+import { setPasswordFromStdin } from './access/set-password';
 import { parseCli } from './cli';
 import { startCore } from './core';
 import { createLogger } from './logger';
@@ -8,6 +10,11 @@ import { builtDashboardDir } from './static-dir';
 async function main(): Promise<void> {
   const log = createLogger();
   const cli = parseCli(process.argv.slice(2));
+  if (cli.setPassword) {
+    await setPasswordFromStdin(cli.dataDir);
+    process.stdout.write(`password set for ${cli.dataDir}; sign in with it from the dashboard\n`);
+    return;
+  }
   const staticDir = builtDashboardDir(__dirname);
   if (!staticDir) log.warn('dashboard not built (run `npm run build`); serving the API only');
   const options = await resolveCoreOptions(cli, staticDir, log);
@@ -32,6 +39,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   process.stdout.write(`listening on ${core.url}\n`);
+  if (core.pairingUrl) {
+    // The one-time admin code of a first run: whoever opens it (or scans the QR code) becomes the owner.
+    const qr = await QRCode.toString(core.pairingUrl, { type: 'terminal', small: true });
+    process.stdout.write(`pair a browser as admin (one use, 10 minutes): ${core.pairingUrl}\n${qr}`);
+  }
   for (const url of core.lanUrls) log.info(`dashboard on the network: ${url}`);
 }
 

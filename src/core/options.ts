@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { CliOptions } from './cli';
-import { type ConfigFile, loadConfigFile } from './config/config-file';
+import { loadConfigFile } from './config/config-file';
+import { mergeOptions } from './config/options-schema';
 import type { CoreOptions } from './core-api';
 
 /** Core options from the CLI and the config file: a flag given on the command line wins. */
@@ -8,23 +9,15 @@ export async function resolveCoreOptions(
   cli: CliOptions,
   staticDir: string | null,
   log: Logger,
-): Promise<CoreOptions & { config: ConfigFile }> {
-  const config = await loadConfigFile(cli.configFile);
-  const auth = cli.given.has('auth') ? cli.auth : (config.auth ?? true);
-  if (!auth) {
+): Promise<CoreOptions> {
+  const file = await loadConfigFile(cli.configFile);
+  const given = Object.fromEntries([...cli.given].map((name) => [name, cli[name]]));
+  // The file actually read, also when the kiosk chose it rather than a --config flag.
+  const options = mergeOptions({ ...given, configFile: cli.configFile }, file);
+  if (!options.auth) {
     log.warn(
       'ACCESS CONTROL IS OFF (--no-auth): anyone who can reach this port can watch and change settings',
     );
   }
-  return {
-    port: cli.given.has('port') ? cli.port : (config.port ?? cli.port),
-    host: cli.given.has('host') ? cli.host : (config.host ?? cli.host),
-    source: cli.source ?? config.source,
-    dataDir: cli.dataDir,
-    configFile: cli.configFile,
-    config,
-    auth,
-    staticDir,
-    log,
-  };
+  return { ...options, staticDir, log };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { version } from '../../package.json';
 import { IpcChannel } from '../shared/ipc';
-import type { KioskApi } from './api';
+import type { KioskApi } from '../shared/kiosk-api';
 
 vi.mock('electron', () => import('../main/kiosk/testing/fake-electron'));
 

@@ -1,7 +1,7 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 import { version } from '../../package.json';
 import { type DisplayPowerState, IpcChannel } from '../shared/ipc';
-import type { KioskApi } from './api';
+import type { KioskApi } from '../shared/kiosk-api';
 
 // Sandboxed preload: only `electron` is required; IPC stays behind this fixed, typed surface.
 // The raw ipcRenderer is never exposed, so the page cannot pick its own channel.

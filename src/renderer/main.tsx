@@ -4,7 +4,11 @@ import { applyKioskComfort } from './kiosk';
 import { connect } from './state/connect';
 import './styles/base.css';
 import './styles/layout.css';
-import './styles/components.css';
+import './styles/header.css';
+import './styles/live-view.css';
+import './styles/live-tools.css';
+import './styles/timeline.css';
+import './styles/dialogs.css';
 import { App } from './ui/App';
 
 applyKioskComfort();

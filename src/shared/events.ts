@@ -2,6 +2,7 @@
  * The event stream's vocabulary, shared by the core, the server and every dashboard.
  * Wire format: SSE `event: <type>` with `data: <one line of JSON>`; stored events also carry `id: <n>`.
  */
+import type { Settings } from './settings';
 
 /** A rectangle in 0..1 image coordinates (x right, y down), independent of capture and analysis size. */
 export interface BoundingBox {
@@ -45,6 +46,11 @@ export interface MotionEnd {
   frames: number;
   /** Box covering the whole event. */
   box: BoundingBox | null;
+  /**
+   * Set when the event did not end by stillness: `interrupted` = the app stopped (crash, power cut) while it
+   * was open, and it was closed at start-up at its last known frame. Absent for a normal end.
+   */
+  reason?: 'interrupted';
 }
 
 /** `event: status`: camera and pipeline state. Not stored: every new client gets the current one first. */
@@ -59,6 +65,14 @@ export interface CameraStatus {
   backend: string;
   /** Human-readable reason when offline. */
   message?: string;
+  /** Unix seconds of the next capture attempt, while offline and waiting to retry. */
+  retryAt?: number;
+  /** Capture restarts since start-up (crashes, stalls, lost connections). */
+  restarts?: number;
+  /** Capture restarts in the last hour; the supervisor keeps retrying at its cap however high this gets. */
+  restartsLastHour?: number;
+  /** Last lines the capture process wrote to stderr before it stopped, oldest first. */
+  stderr?: string[];
 }
 
 /** `event: level`: the current change score, at most 5 per second, for live graphs. Not stored. */
@@ -79,11 +93,84 @@ export interface MotionLevel {
 export interface HistoryGap {
   requestedAfter: number;
   oldestId: number;
+  /**
+   * `storage`: events `requestedAfter + 1` to `oldestId - 1` were announced while storage was failing and
+   * could not be kept (the in-memory queue overflowed); sent live, not only on resume. Absent for pruning.
+   */
+  reason?: 'storage';
 }
 
-/** Events that are stored and carry an `id:`. */
-export type StoredEvent =
-  | { type: 'motion'; id: number; data: MotionStart }
-  | { type: 'motion-end'; id: number; data: MotionEnd };
+/** One thing wrong with the engine now (storage failing, camera down past its grace time). */
+export interface HealthProblem {
+  /** `storage`, `settings` or `camera:<name>`. */
+  component: string;
+  /** One line: what is wrong, which path, what to do. */
+  message: string;
+  /** Unix seconds since when. */
+  since: number;
+}
 
-export type StoredEventType = StoredEvent['type'];
+/** `event: health` (not stored; every new client gets the current one first) and `GET /api/state`'s `health`. */
+export interface HealthState {
+  /** False while anything is wrong; `/healthz` answers 503 then. */
+  ok: boolean;
+  problems: HealthProblem[];
+}
+
+/**
+ * The vocabulary: every SSE event type and its payload. Stored types carry an `id:` and are resumable;
+ * live types are sent to connected clients only (`status` and `settings` are remembered for new ones);
+ * notices are addressed to one client. Adding a type here is the whole declaration: the hub's
+ * signatures, the dashboard's message type and the list of names below all follow from these maps.
+ */
+export interface StoredEventMap {
+  motion: MotionStart;
+  'motion-end': MotionEnd;
+}
+
+export interface LiveEventMap {
+  status: CameraStatus;
+  settings: Settings;
+  level: MotionLevel;
+  health: HealthState;
+}
+
+export interface NoticeEventMap {
+  gap: HistoryGap;
+}
+
+export type SseEventMap = StoredEventMap & LiveEventMap & NoticeEventMap;
+export type SseEventType = keyof SseEventMap;
+export type StoredEventType = keyof StoredEventMap;
+export type LiveEventType = keyof LiveEventMap;
+
+/** A stored event as the hub publishes it. */
+export type StoredEvent = {
+  [K in StoredEventType]: { type: K; id: number; data: StoredEventMap[K] };
+}[StoredEventType];
+
+/** An unstored message to every connected client. */
+export type LiveMessage = { [K in LiveEventType]: { type: K; data: LiveEventMap[K] } }[LiveEventType];
+
+/** Any message on the stream, as a client parses it. */
+export type SseMessage =
+  | StoredEvent
+  | LiveMessage
+  | { [K in keyof NoticeEventMap]: { type: K; data: NoticeEventMap[K] } }[keyof NoticeEventMap];
+
+/** Every message the hub sends to all clients: what integrations observe. */
+export type HubMessage = StoredEvent | LiveMessage;
+
+/** Listing each type once, keyed by the map, makes a missing or misspelt name a type error. */
+const sseTypeSet: { [K in SseEventType]: true } = {
+  motion: true,
+  'motion-end': true,
+  status: true,
+  settings: true,
+  level: true,
+  health: true,
+  gap: true,
+};
+
+/** The names of every SSE event type, for `addEventListener` and tests. */
+export const sseEventTypes = Object.keys(sseTypeSet) as SseEventType[];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergeOptions } from '../../src/core/config/options-schema';
 import { startCore } from '../../src/core/core';
 import type { Core } from '../../src/core/core-api';
 import { SseTestClient } from '../../src/core/server/testing/sse-test-client';
@@ -18,11 +19,13 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'mk-core-'));
   core = await startCore({
+    ...mergeOptions({}, {}),
     port: 0,
     host: '127.0.0.1',
     source: 'synthetic',
     dataDir,
     auth: false,
+    camera: 'camera',
     staticDir: null,
     log: pino({ level: 'warn' }),
   });

@@ -6,7 +6,6 @@ import { resolveFfmpeg } from './ffmpeg/ffmpeg-path';
 import { FfmpegRun } from './ffmpeg/ffmpeg-run';
 import type { FrameSource, FrameSourceEvents, SourceState } from './frame-source';
 import type { Pipeline } from './pipeline';
-import { SourceUnavailable } from './pipeline';
 import type { GrayImage } from './splitters/pgm-splitter';
 
 /** What every source is built with. */

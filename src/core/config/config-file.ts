@@ -1,30 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { settingsPatchSchema } from '../../shared/settings';
+import { configFileShape } from './options-schema';
 import { describeZodError } from './zod-reason';
 
-/** The `--config FILE` document: defaults for the CLI flags and initial settings. CLI flags win. */
-export const configFileSchema = z
-  .object({
-    /** Same as `--port`. */
-    port: z.number().int().min(0).max(65535).optional(),
-    /** Same as `--host`. */
-    host: z.string().min(1).optional(),
-    /** Same as `--source`. */
-    source: z.string().min(1).optional(),
-    /** false = same as `--no-auth`. */
-    auth: z.boolean().optional(),
-    /** Camera name carried by every event. Default `camera`. */
-    camera: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only, at most 32')
-      .optional(),
-    /** Initial settings; ones changed later through the API are kept in the data dir and win. */
-    settings: settingsPatchSchema.optional(),
-    /** Kiosk-only options (display power, PIN, cursor), read by the Electron shell. */
-    kiosk: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
+/**
+ * The `--config FILE` document: any option of `options-schema.ts` that may live in a file, by its name
+ * (`port`, `host`, `source`, `auth`, `camera`, `settings`, `kiosk`, …). Unknown keys are refused. CLI flags win.
+ */
+export const configFileSchema = z.object(configFileShape()).strict();
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
 

@@ -21,8 +21,7 @@ describe('SettingsStore', () => {
     const store = await SettingsStore.open(dir, {}, log);
     const seen: number[] = [];
     store.on('change', (next) => seen.push(next.noiseLevel));
-    store.update({ noiseLevel: 40 });
-    await store.flush();
+    await store.update({ noiseLevel: 40 });
     expect(seen).toEqual([40]);
     expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ noiseLevel: 40 });
     const reopened = await SettingsStore.open(dir, { noiseLevel: 10 }, log);
@@ -41,8 +40,8 @@ describe('SettingsStore', () => {
     const store = await SettingsStore.open(dir, {}, log);
     let changes = 0;
     store.on('change', () => changes++);
-    expect(() => store.update(patch)).toThrow(SettingsError);
-    expect(() => store.update(patch)).toThrow(reason);
+    await expect(store.update(patch)).rejects.toThrow(SettingsError);
+    await expect(store.update(patch)).rejects.toThrow(reason);
     expect(store.get()).toEqual(defaultSettings);
     expect(changes).toBe(0);
   });

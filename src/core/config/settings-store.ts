@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import {
@@ -9,6 +9,7 @@ import {
   settingsPatchSchema,
   settingsSchema,
 } from '../../shared/settings';
+import { StorageError } from '../events/storage-error';
 import { describeZodError } from './zod-reason';
 
 /** A settings change that was refused; the message is one line naming the field. */
@@ -57,22 +58,38 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
     return this.#current;
   }
 
-  /** Validates a partial update; on success applies, persists and emits `change`. Throws SettingsError. */
-  update(patch: unknown): Settings {
+  /**
+   * Validates a partial update, saves it, and only then applies it and emits `change`. Rejects with a
+   * SettingsError for bad input, or a StorageError when `settings.json` cannot be written: a change that
+   * could not be saved is not applied, so what runs is always what a restart would run.
+   */
+  update(patch: unknown): Promise<Settings> {
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-      throw new SettingsError('settings must be a JSON object');
+      return Promise.reject(new SettingsError('settings must be a JSON object'));
     }
     const parsed = settingsPatchSchema.safeParse(patch);
-    if (!parsed.success) throw new SettingsError(describeZodError(parsed.error));
-    const previous = this.#current;
-    this.#saved = { ...this.#saved, ...parsed.data };
-    this.#current = settingsSchema.parse({ ...this.base, ...this.#saved });
-    const text = `${JSON.stringify(this.#saved, null, 2)}\n`;
-    this.#writing = this.#writing
-      .then(() => writeAtomically(this.file, text))
-      .catch((err) => this.log.error({ err }, 'could not save settings; they apply until restart'));
-    this.emit('change', this.#current, previous);
-    return this.#current;
+    if (!parsed.success) return Promise.reject(new SettingsError(describeZodError(parsed.error)));
+    // Changes are saved one after another, each on top of the last one that was saved.
+    const done = this.#writing.then(async () => {
+      const saved = { ...this.#saved, ...parsed.data };
+      try {
+        await writeAtomically(this.file, `${JSON.stringify(saved, null, 2)}\n`);
+      } catch (err) {
+        const error = StorageError.from(err, this.file);
+        this.log.error({ path: error.path, code: error.code }, `settings not saved: ${error.message}`);
+        throw error;
+      }
+      const previous = this.#current;
+      this.#saved = saved;
+      this.#current = settingsSchema.parse({ ...this.base, ...saved });
+      this.emit('change', this.#current, previous);
+      return this.#current;
+    });
+    this.#writing = done.then(
+      () => {},
+      () => {},
+    );
+    return done;
   }
 
   /** Resolves once every accepted change is on disk. */
@@ -81,8 +98,14 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
   }
 }
 
+/** Writes a temporary file and renames it over the old one; a failed write leaves the old file and no temporary. */
 async function writeAtomically(file: string, text: string): Promise<void> {
   const tmp = `${file}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => {});
+    throw err;
+  }
 }

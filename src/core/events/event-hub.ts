@@ -1,50 +1,66 @@
 import type { Logger } from 'pino';
-import type { HistoryGap, MotionEnd, MotionStart, StoredEvent } from '../../shared/events';
+import type { StorageCounters } from '../../shared/api';
+import type {
+  HistoryGap,
+  HubMessage,
+  LiveEventMap,
+  LiveEventType,
+  MotionEnd,
+  MotionStart,
+  StoredEvent,
+} from '../../shared/events';
+import type { Health } from '../health/health';
 import { EventRing } from './event-ring';
 import type { EventStore, StoredRow } from './event-store';
-import { encodeSseMessage } from './sse-format';
+import { closeInterrupted } from './interrupted';
+import { LevelGate } from './level-gate';
+import { Persistence } from './persistence';
+import { RememberedMessages } from './remembered';
 import { Subscribers } from './subscribers';
-import type { EventSink } from './subscription';
+import type { EventSink, WireEncoder } from './subscription';
 
-export type { EventSink } from './subscription';
+export type { EventSink, WireEncoder } from './subscription';
 
 export interface EventHubOptions {
   store: EventStore;
+  /** Encodes a message for the wire once, for every client (the server's SSE framing). */
+  encode: WireEncoder;
   /** Stored events kept in memory for resume without a database read. Default 1000. */
   ringSize?: number;
   /** Events read per replay step (ring or database); a step waits for the previous one to reach the kernel. Default 200. */
   replayPageSize?: number;
-  /**
-   * Largest share of one core that `level` fan-out may take: after a level update that took d ms
-   * to send, the next one sooner than d / share ms is dropped. With thousands of clients this
-   * lowers the live-graph rate instead of starving motion events and video. Default 0.2.
-   */
+  /** Largest share of one core that `level` fan-out may take (level-gate.ts). Default 0.2. */
   levelShare?: number;
+  /**
+   * Announced events kept in memory while storage fails, written later in order. Default 500; at most
+   * `ringSize`, so that every queued event can still be replayed from the ring.
+   */
+  storageQueue?: number;
+  /** Delay between storage retries while something is queued, ms. Default 1000. */
+  storageRetryMs?: number;
+  /** Where storage trouble is reported (component `storage`); its changes go to clients as `health`. */
+  health?: Health;
   log: Logger;
 }
 
-/** Unstored message types; `status` and `settings` are remembered so a new client gets the current ones. */
-export type BroadcastType = 'status' | 'settings' | 'level';
-
 /**
- * Gives every motion event its id, stores it, and only then sends it to every subscriber.
- * Everything here is synchronous on one thread: an event is in the store before any client can
- * see it, and a subscriber switches from replay to live between two publishes, never during one,
- * so a resuming client gets no gap and no duplicate.
+ * Gives every motion event its id, stores it, and then sends it to every subscriber. When storage
+ * fails the event is still sent, and waits in a bounded queue until it can be stored with that id
+ * (persistence.ts). Everything here is synchronous on one thread: a subscriber switches from
+ * replay to live between two publishes, never during one, so a resuming client gets no gap and no duplicate.
  */
 export class EventHub {
   readonly #store: EventStore;
   readonly #ring: EventRing;
   readonly #log: Logger;
   readonly #subscribers: Subscribers;
-  readonly #remembered = new Map<string, { json: string; chunk: Buffer }>();
-  readonly #listeners = new Set<(event: StoredEvent) => void>();
+  readonly #remembered: RememberedMessages;
+  readonly #observers = new Set<(message: HubMessage) => void>();
+  readonly #encode: WireEncoder;
   #lastId: number;
   #count = 0;
-  readonly #levelShare: number;
-  #nextLevelAt = 0;
-  /** `level` updates dropped to keep within `levelShare`. */
-  levelsDropped = 0;
+  readonly #levels: LevelGate;
+  readonly #persistence: Persistence;
   /** Stored events published by this process. */
   published = 0;
 
@@ -52,20 +68,49 @@ export class EventHub {
     this.#store = opts.store;
     this.#ring = new EventRing(opts.ringSize ?? 1000);
     this.#log = opts.log;
+    this.#encode = opts.encode;
     this.#lastId = opts.store.lastId();
     // After a restart every client reconnects with Last-Event-ID at once: answer them from memory.
     const recent = opts.store.after(Math.max(0, this.#lastId - this.#ring.capacity), this.#ring.capacity);
-    for (const row of recent) this.#ring.push({ id: row.id, chunk: encodeStored(row) });
-    this.#levelShare = opts.levelShare ?? 0.2;
-    if (!(this.#levelShare > 0 && this.#levelShare <= 1)) throw new Error('levelShare must be in (0, 1]');
+    for (const row of recent) this.#ring.push({ id: row.id, chunk: this.#encodeStored(row) });
+    this.#levels = new LevelGate(opts.levelShare ?? 0.2);
+    this.#remembered = new RememberedMessages(opts.encode);
     const history = {
       lastId: () => this.#lastId,
       after: (after: number, limit: number) =>
         this.#ring.covers(after)
           ? this.#ring.after(after, limit)
-          : this.#store.after(after, limit).map((row) => ({ id: row.id, chunk: encodeStored(row) })),
+          : this.#store.after(after, limit).map((row) => ({ id: row.id, chunk: this.#encodeStored(row) })),
     };
     this.#subscribers = new Subscribers(history, opts.replayPageSize ?? 200, opts.log);
+    const health = opts.health;
+    this.#persistence = new Persistence({
+      store: opts.store,
+      log: opts.log,
+      queueSize: Math.min(opts.storageQueue ?? 500, this.#ring.capacity),
+      retryMs: opts.storageRetryMs,
+      onProblem: (problem) => health?.report('storage', problem),
+      onLost: (gap) => this.#subscribers.sendLive(this.#encode({ event: 'gap', data: JSON.stringify(gap) })),
+    });
+    health?.on('change', (state) => this.broadcast('health', state));
+    closeInterrupted(this, opts.store, opts.log);
+  }
+
+  /** `level` updates dropped to keep within `levelShare`. */
+  get levelsDropped(): number {
+    return this.#levels.dropped;
+  }
+
+  /** Storage counters: rows and snapshots waiting, refused writes, lost events. */
+  get storage(): StorageCounters {
+    const { queued, pendingSnapshots, failures, lost } = this.#persistence;
+    return { queued, pendingSnapshots, failures, lost };
+  }
+
+  /** Writes what can still be written and stops retrying; call before closing the store. */
+  stop(): void {
+    this.#persistence.retry();
+    this.#persistence.stop();
   }
 
   /** Highest stored id, 0 when none. */
@@ -87,75 +132,59 @@ export class EventHub {
     return this.#store;
   }
 
-  /** Stores the event and its snapshot, then sends it. Throws (and sends nothing) when the store fails. */
+  /** Stores the event and its snapshot (or queues them when storage fails), then sends it. Never throws. */
   publishMotionStart(
     data: Omit<MotionStart, 'id' | 'snapshot' | 'count'>,
     snapshotJpeg: Buffer,
   ): MotionStart {
-    const count = this.#count + 1;
-    const { data: event, row } = this.#store.append<MotionStart>({
-      type: 'motion',
+    const id = this.#lastId + 1;
+    this.#count++;
+    const event: MotionStart = {
+      id,
       camera: data.camera,
       ts: data.ts,
-      motionId: null,
-      snapshot: snapshotJpeg,
-      build: (id) => ({
-        id,
-        camera: data.camera,
-        ts: data.ts,
-        count,
-        change: data.change,
-        box: data.box,
-        snapshot: `/api/events/${id}/snapshot.jpg`,
-      }),
-    });
-    this.#count = count;
-    this.#fanOut(row, { type: 'motion', id: row.id, data: event });
+      count: this.#count,
+      change: data.change,
+      box: data.box,
+      snapshot: `/api/events/${id}/snapshot.jpg`,
+    };
+    const row: StoredRow = { id, type: 'motion', json: JSON.stringify(event) };
+    this.#persistence.save({ row, camera: data.camera, ts: data.ts, motionId: null, snapshot: snapshotJpeg });
+    this.#fanOut(row, { type: 'motion', id, data: event });
     return event;
   }
 
-  /** Stores the end of a motion event, then sends it. */
+  /** Stores the end of a motion event (or queues it), then sends it. Never throws. */
   publishMotionEnd(data: Omit<MotionEnd, 'id'>): MotionEnd {
-    const { data: event, row } = this.#store.append<MotionEnd>({
-      type: 'motion-end',
-      camera: data.camera,
-      ts: data.ts,
-      motionId: data.motionId,
-      build: (id) => ({ id, ...data }),
-    });
+    const event: MotionEnd = { id: this.#lastId + 1, ...data };
+    const row: StoredRow = { id: event.id, type: 'motion-end', json: JSON.stringify(event) };
+    this.#persistence.save({ row, camera: data.camera, ts: data.ts, motionId: data.motionId });
     this.#fanOut(row, { type: 'motion-end', id: row.id, data: event });
     return event;
   }
 
   /**
-   * Sends an unstored message (no `id:`). `status` (per camera) and `settings` are remembered for
-   * new clients; repeating the remembered value unchanged sends nothing.
+   * Sends an unstored message (no `id:`). `status` (per camera), `settings` and a failing `health` are
+   * remembered for new clients (remembered.ts); repeating the remembered value unchanged sends nothing.
    */
-  broadcast(type: BroadcastType, data: unknown): void {
+  broadcast<K extends LiveEventType>(type: K, data: LiveEventMap[K]): void {
     if (type === 'level') {
-      this.#broadcastLevel(data);
+      this.#broadcastLevel(data as LiveEventMap['level']);
       return;
     }
-    const json = JSON.stringify(data);
-    const chunk = encodeSseMessage({ event: type, data: json });
-    const camera = (data as { camera?: unknown } | null)?.camera;
-    const key = type === 'status' ? `status:${String(camera)}` : type;
-    if (this.#remembered.get(key)?.json === json) return;
-    this.#remembered.set(key, { json, chunk });
+    const chunk = this.#remembered.update(type as Exclude<LiveEventType, 'level'>, data);
+    if (!chunk) return;
     // Catching-up clients need the current state too; `level` is only useful live.
     this.#subscribers.sendReplaying(chunk);
     this.#subscribers.sendLive(chunk);
+    this.#notify({ type, data } as HubMessage);
   }
 
-  #broadcastLevel(data: unknown): void {
-    const start = performance.now();
-    if (start < this.#nextLevelAt) {
-      this.levelsDropped++;
-      return;
-    }
-    this.#subscribers.sendLive(encodeSseMessage({ event: 'level', data: JSON.stringify(data) }));
-    const end = performance.now();
-    this.#nextLevelAt = start + (end - start) / this.#levelShare;
+  #broadcastLevel(data: LiveEventMap['level']): void {
+    this.#levels.pass(() => {
+      this.#subscribers.sendLive(this.#encode({ event: 'level', data: JSON.stringify(data) }));
+      this.#notify({ type: 'level', data });
+    });
   }
 
   /** Sends a pre-encoded chunk (e.g. an SSE comment) to every connected subscriber. */
@@ -164,10 +193,13 @@ export class EventHub {
     this.#subscribers.sendReplaying(chunk);
   }
 
-  /** Called after each stored event is sent (MQTT, display wake…); returns the unsubscribe function. */
-  onEvent(listener: (event: StoredEvent) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  /**
+   * Observes every message the hub sends to all clients, stored or not, after it is sent (integrations,
+   * display wake). `level` is observed only when it was sent. Returns the function that stops observing.
+   */
+  observe(observer: (message: HubMessage) => void): () => void {
+    this.#observers.add(observer);
+    return () => this.#observers.delete(observer);
   }
 
   /**
@@ -176,13 +208,13 @@ export class EventHub {
    * Returns the function that disconnects it; call it when the client goes away.
    */
   subscribe(sink: EventSink, lastEventId: number | null): () => void {
-    const first = [...this.#remembered.values()].map((entry) => entry.chunk);
+    const first = this.#remembered.chunks();
     let after = lastEventId;
     // A resume point from the future (a wiped data dir, a made-up number) means "no resume".
     if (after !== null && after >= this.#lastId) after = null;
     if (after !== null && after < this.#store.prunedThrough()) {
       const gap: HistoryGap = { requestedAfter: after, oldestId: this.#store.oldestId() ?? this.#lastId + 1 };
-      first.push(encodeSseMessage({ event: 'gap', data: JSON.stringify(gap) }));
+      first.push(this.#encode({ event: 'gap', data: JSON.stringify(gap) }));
       after = this.#store.prunedThrough();
     }
     return this.#subscribers.add(sink, first, after);
@@ -191,19 +223,23 @@ export class EventHub {
   #fanOut(row: StoredRow, event: StoredEvent): void {
     this.#lastId = row.id;
     this.published++;
-    const encoded = { id: row.id, chunk: encodeStored(row) };
+    const encoded = { id: row.id, chunk: this.#encodeStored(row) };
     this.#ring.push(encoded);
     this.#subscribers.sendLive(encoded.chunk);
-    for (const listener of this.#listeners) {
+    this.#notify(event);
+  }
+
+  #notify(message: HubMessage): void {
+    for (const observer of this.#observers) {
       try {
-        listener(event);
+        observer(message);
       } catch (err) {
-        this.#log.error({ err }, 'event listener failed');
+        this.#log.error({ err, type: message.type }, 'event observer failed');
       }
     }
   }
-}
 
-function encodeStored(row: StoredRow): Buffer {
-  return encodeSseMessage({ id: row.id, event: row.type, data: row.json });
+  #encodeStored(row: StoredRow): Buffer {
+    return this.#encode({ id: row.id, event: row.type, data: row.json });
+  }
 }

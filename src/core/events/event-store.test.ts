@@ -2,6 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, expect, it } from 'vitest';
+import { encodeSseMessage } from '../server/sse-format';
 import { removeDir, tempDataDir } from '../server/testing/test-server';
 import { type EventStore, openEventStore } from './event-store';
 import type { RetentionOptions } from './retention';
@@ -101,12 +102,14 @@ it('rejects nonsense retention options, naming the option', () => {
   expect(() => open(dir(), { maxEvents: -1 })).toThrow(/retention\.maxEvents/);
 });
 
-it('hands each stored event to onEvent listeners after sending it, and keeps the seed count per process', async () => {
+it('hands each stored event to observers after sending it, and keeps the seed count per process', async () => {
   const { EventHub } = await import('./event-hub');
   const d = dir();
-  const hub = new EventHub({ store: open(d), log });
+  const hub = new EventHub({ store: open(d), log, encode: encodeSseMessage });
   const seen: string[] = [];
-  const off = hub.onEvent((event) => seen.push(`${event.type}:${event.id}`));
+  const off = hub.observe((event) => {
+    if ('id' in event) seen.push(`${event.type}:${event.id}`);
+  });
   const start = hub.publishMotionStart({ camera: 'c', ts: 1, change: 2, box: null }, Buffer.from([1]));
   hub.publishMotionEnd({
     camera: 'c',

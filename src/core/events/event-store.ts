@@ -3,53 +3,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { EventPage, EventRecord } from '../../shared/api';
-import type { MotionEnd, MotionStart, StoredEventType } from '../../shared/events';
+import type { MotionEnd, MotionStart } from '../../shared/events';
 import { sqliteNativeBinding } from './native-binding';
+import { type MotionProgress, PROGRESS_SCHEMA } from './progress';
 import { Pruner } from './pruner';
 import { type RetentionOptions, resolveRetention } from './retention';
 import { SCHEMA, SnapshotFiles } from './snapshot-files';
+import { StorageError } from './storage-error';
+import type { AppendRequest, EventStore, OpenMotion, RowWrite, StoredRow } from './store-types';
 
-/** One stored event as it went on the wire: its type, id and the exact JSON sent as `data:`. */
-export interface StoredRow {
-  id: number;
-  type: StoredEventType;
-  json: string;
-}
-
-/** What the hub hands the store to append; `build` turns the assigned id into the payload. */
-export interface AppendRequest<T extends { id: number }> {
-  type: StoredEventType;
-  camera: string;
-  ts: number;
-  /** The `motion` id a `motion-end` closes; null for `motion`. */
-  motionId: number | null;
-  build(id: number): T;
-  /** JPEG stored as the event's snapshot file. */
-  snapshot?: Buffer;
-}
-
-/** Durable event history: SQLite rows plus one JPEG file per `motion` event. */
-export interface EventStore {
-  /** Highest id ever assigned (0 when none); never decreases, even after pruning or a restart. */
-  lastId(): number;
-  /** Highest id removed by retention (0 when none): a resume point below it has lost events. */
-  prunedThrough(): number;
-  /** Lowest id still stored, or null when empty. */
-  oldestId(): number | null;
-  /** Assigns the next id and commits the row (and snapshot file) before returning. */
-  append<T extends { id: number }>(request: AppendRequest<T>): { data: T; row: StoredRow };
-  /** Stored events with id > `after`, oldest first, at most `limit`. */
-  after(after: number, limit: number): StoredRow[];
-  /** `motion` events with id < `before` (all when null), newest first, each with its end. */
-  page(before: number | null, limit: number): EventPage;
-  /** One `motion` event with its end, or null. */
-  get(id: number): EventRecord | null;
-  /** Path of the snapshot JPEG of a stored `motion` event, or null when there is none. */
-  snapshotPath(id: number): string | null;
-  /** Applies retention now; resolves when rows and files are gone. */
-  prune(): Promise<number>;
-  close(): void;
-}
+export type { AppendRequest, EventStore, OpenMotion, RowWrite, StoredRow } from './store-types';
 
 export interface EventStoreOptions {
   /** Directory holding `events.sqlite` and `snapshots/`; created when missing. */
@@ -81,6 +44,7 @@ export function openEventStore(opts: EventStoreOptions): EventStore {
   db.pragma(`synchronous = ${opts.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  db.exec(PROGRESS_SCHEMA);
   return new SqliteEventStore(db, new SnapshotFiles(join(opts.dataDir, 'snapshots')), opts);
 }
 
@@ -94,11 +58,24 @@ class SqliteEventStore implements EventStore {
   readonly #files: SnapshotFiles;
   readonly #pruner: Pruner;
   readonly #stmt;
+  readonly #dbPath: string;
 
   constructor(db: Database.Database, files: SnapshotFiles, opts: EventStoreOptions) {
     this.#db = db;
     this.#files = files;
+    this.#dbPath = db.name;
     this.#stmt = {
+      setSnapshot: db.prepare("UPDATE events SET snapshot_bytes = ? WHERE id = ? AND type = 'motion'"),
+      progress: db.prepare(
+        'INSERT INTO progress (motion_id, data) VALUES (?, ?) ON CONFLICT (motion_id) DO UPDATE SET data = excluded.data',
+      ),
+      dropProgress: db.prepare('DELETE FROM progress WHERE motion_id = ?'),
+      open: db.prepare<[], { data: string; progress: string | null }>(
+        `SELECT m.data, p.data AS progress FROM events m LEFT JOIN progress p ON p.motion_id = m.id
+         WHERE m.type = 'motion' AND NOT EXISTS
+           (SELECT 1 FROM events e WHERE e.motion_id = m.id AND e.type = 'motion-end') ORDER BY m.id`,
+      ),
+      lost: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       seq: db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
       insert: db.prepare(
         'INSERT INTO events (id, type, camera, ts, motion_id, data, snapshot_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -139,20 +116,76 @@ class SqliteEventStore implements EventStore {
   }
 
   append<T extends { id: number }>(request: AppendRequest<T>): { data: T; row: StoredRow } {
-    const result = this.#db
-      .transaction(() => {
-        const id = this.lastId() + 1;
-        const data = request.build(id);
-        const json = JSON.stringify(data);
-        const bytes = request.snapshot?.length ?? 0;
-        this.#stmt.insert.run(id, request.type, request.camera, request.ts, request.motionId, json, bytes);
-        // Inside the transaction: a failed write rolls the row back, so no row points at a missing file.
-        if (request.snapshot) this.#files.write(id, request.snapshot);
-        return { data, row: { id, type: request.type, json } };
-      })
-      .immediate();
-    this.#pruner.noteAppend(request.type === 'motion', request.snapshot?.length ?? 0);
-    return result;
+    const id = this.lastId() + 1;
+    const data = request.build(id);
+    const row: StoredRow = { id, type: request.type, json: JSON.stringify(data) };
+    const snapshotError = this.write({ ...request, row });
+    if (snapshotError) throw snapshotError;
+    return { data, row };
+  }
+
+  write(request: RowWrite): StorageError | null {
+    const { row, snapshot } = request;
+    let snapshotError: StorageError | null = null;
+    // The file goes first: a row never points at a missing file. A file whose row then fails is
+    // rewritten by the retry, or swept at start-up as an id above the last one.
+    if (snapshot) {
+      try {
+        this.#files.write(row.id, snapshot);
+      } catch (err) {
+        snapshotError = StorageError.from(err, this.#files.dir);
+      }
+    }
+    const bytes = snapshot && !snapshotError ? snapshot.length : 0;
+    try {
+      this.#db
+        .transaction(() => {
+          this.#stmt.insert.run(
+            row.id,
+            row.type,
+            request.camera,
+            request.ts,
+            request.motionId,
+            row.json,
+            bytes,
+          );
+          if (row.type === 'motion-end') this.#stmt.dropProgress.run(request.motionId);
+        })
+        .immediate();
+    } catch (err) {
+      throw StorageError.from(err, this.#dbPath);
+    }
+    this.#pruner.noteAppend(row.type === 'motion', bytes);
+    return snapshotError;
+  }
+
+  attachSnapshot(id: number, jpeg: Buffer): void {
+    try {
+      this.#files.write(id, jpeg);
+      this.#stmt.setSnapshot.run(jpeg.length, id);
+    } catch (err) {
+      throw StorageError.from(err, this.#files.dir);
+    }
+    this.#pruner.noteAppend(false, jpeg.length);
+  }
+
+  noteProgress(progress: MotionProgress): void {
+    try {
+      this.#stmt.progress.run(progress.motionId, JSON.stringify(progress));
+    } catch (err) {
+      throw StorageError.from(err, this.#dbPath);
+    }
+  }
+
+  openMotions(): OpenMotion[] {
+    return this.#stmt.open.all().map((row) => ({
+      start: JSON.parse(row.data) as MotionStart,
+      progress: row.progress ? (JSON.parse(row.progress) as MotionProgress) : null,
+    }));
+  }
+
+  recordLost(firstId: number, lastId: number): void {
+    this.#stmt.lost.run(`lost:${firstId}`, lastId);
   }
 
   after(after: number, limit: number): StoredRow[] {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -28,9 +28,18 @@ export class SnapshotFiles {
     return join(this.dir, `${id}.jpg`);
   }
 
-  /** Synchronous on purpose: it runs inside the row's transaction, before the event is announced. */
+  /** Synchronous on purpose: it runs before the row's commit. A failed write leaves no partial file. */
   write(id: number, jpeg: Buffer): void {
-    writeFileSync(this.path(id), jpeg);
+    try {
+      writeFileSync(this.path(id), jpeg);
+    } catch (err) {
+      try {
+        rmSync(this.path(id), { force: true });
+      } catch {
+        // A directory that refuses the removal refused the file too: nothing partial is left.
+      }
+      throw err;
+    }
   }
 
   async remove(ids: number[]): Promise<void> {

@@ -1,3 +1,13 @@
+/** One message for the wire: its type, its resumable id when stored, and its JSON payload. */
+export interface WireMessage {
+  event: string;
+  id?: number;
+  data: string;
+}
+
+/** Encodes a message once, into the bytes every client is sent (the server's SSE framing). */
+export type WireEncoder = (message: WireMessage) => Buffer;
+
 /**
  * Where the hub writes one client's stream. The transport (a raw socket in `server/sse-client.ts`)
  * owns the buffer bound: `write` past it closes the stream rather than queueing without limit.

@@ -61,3 +61,8 @@ export async function selectBackend(
   }
   throw new Error(`no tfjs backend could be loaded (tried ${order.join(', ')})`);
 }
+
+/** Live tensors on the tfjs engine; flat over hours when nothing leaks (`/metrics`, the soak bench). */
+export function tensorCount(): number {
+  return tf.memory().numTensors;
+}

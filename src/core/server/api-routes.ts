@@ -1,32 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppState } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
-import type { EventHub } from '../events/event-hub';
+import { StorageError } from '../events/storage-error';
+import type { Health } from '../health/health';
 import { HttpError } from './params';
 
 export interface ApiRouteOptions {
-  hub: EventHub;
-  settings: { get(): Settings; update(patch: unknown): Settings };
+  settings: { get(): Settings; update(patch: unknown): Settings | Promise<Settings> };
   state(): AppState;
+  health: Health;
 }
 
 /** `GET /api/state`, `GET|PUT /api/settings`, `GET /healthz`. */
 export function registerApiRoutes(app: FastifyInstance, opts: ApiRouteOptions): void {
-  app.get('/healthz', () => ({ ok: true }));
+  // 503 while anything is wrong, so a load balancer, systemd timer or monitor sees what a person would.
+  app.get('/healthz', (_request, reply) =>
+    opts.health.ok ? { ok: true } : reply.code(503).send({ ok: false, error: oneLine(opts.health.reason) }),
+  );
 
   app.get('/api/state', () => opts.state());
 
   app.get('/api/settings', () => opts.settings.get());
 
-  app.put('/api/settings', (request) => {
+  app.put('/api/settings', async (request) => {
     let next: Settings;
     try {
-      next = opts.settings.update(request.body);
+      next = await opts.settings.update(request.body);
     } catch (err) {
+      // Not saved means not applied (settings-store.ts): the client must know the change did not happen.
+      if (err instanceof StorageError) throw new HttpError(503, `settings not saved: ${err.message}`);
       throw new HttpError(400, oneLine(err instanceof Error ? err.message : String(err)));
     }
-    // The hub sends nothing when the core already broadcast these exact settings.
-    opts.hub.broadcast('settings', next);
     return next;
   });
 }

@@ -7,8 +7,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 
 /**
- * The seed dashboard's exact code, in a real browser, against the raw-socket SSE writer:
- * `new EventSource('/events')`, listen for `motion`, parse `e.data`, read `ts` and `change`.
+ * The seed dashboard's exact code, in a real browser signed in by pairing (access control on), against the
+ * raw-socket SSE writer: `new EventSource('/events')`, listen for `motion`, parse `e.data`, read `ts` and `change`.
+ * The same-origin EventSource sends the session cookie.
  */
 describe.skipIf(!haveChromium)(`EventSource in Chromium (${CHROMIUM})`, () => {
   let browser: Browser;
@@ -16,7 +17,7 @@ describe.skipIf(!haveChromium)(`EventSource in Chromium (${CHROMIUM})`, () => {
 
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    s = await startTestServer({ retryMs: 100 });
+    s = await startTestServer({ retryMs: 100, auth: true });
   });
 
   afterAll(async () => {
@@ -27,6 +28,9 @@ describe.skipIf(!haveChromium)(`EventSource in Chromium (${CHROMIUM})`, () => {
 
   it('runs the seed dashboard unchanged, and resumes by Last-Event-ID after the server drops the stream', async () => {
     const page = await browser.newPage();
+    // Signed in the way a phone is: by opening the pairing URL (it sets the cookie and redirects to /).
+    const { code } = s.access.codes.issue('viewer');
+    await page.goto(`${s.url}/pair?code=${code}`);
     await page.goto(`${s.url}/healthz`);
     await page.evaluate(() => {
       const w = globalThis as unknown as { lines: string[]; ids: string[] };

@@ -81,3 +81,33 @@ it('after SIGKILL mid-burst, every id a client saw is stored, and ids keep growi
   await resumed.waitFor(() => resumed.ids.at(-1) === next, 10_000, 'resume to reach the new event');
   expect(resumed.ids).toEqual(Array.from({ length: next - lastOfA }, (_, i) => lastOfA + 1 + i));
 });
+
+it('an event open at SIGKILL is closed at start-up as interrupted, at its last noted frame, and a resuming client gets the end', async () => {
+  dataDir = tempDataDir();
+  const { child, values } = await startChild(['open', dataDir], ['port', 'open']);
+  const openId = values.get('open') ?? 0;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+
+  const restarted = await startChild(['serve', dataDir], ['port', 'published']);
+  const port = restarted.values.get('port') ?? 0;
+  const resumed = new SseTestClient(port, '/events', { 'Last-Event-ID': String(openId) });
+  clients.push(resumed);
+  await resumed.waitFor(() => resumed.ids.length === 2, 10_000, 'the end and the new event');
+  const [end, next] = resumed.messages.filter((m) => m.id !== null);
+  expect(end.event).toBe('motion-end');
+  const start = (await (await fetch(`http://127.0.0.1:${port}/api/events?limit=5`)).json()) as EventPage;
+  const startTs = start.events.find((event) => event.id === openId)?.ts ?? 0;
+  expect(JSON.parse(end.data)).toMatchObject({
+    motionId: openId,
+    reason: 'interrupted',
+    ts: startTs + 3,
+    duration: 3,
+    frames: 12,
+    peakChange: 9,
+  });
+  expect(next.event).toBe('motion');
+  const page = (await (await fetch(`http://127.0.0.1:${port}/api/events`)).json()) as EventPage;
+  expect(page.events.find((event) => event.id === openId)?.end?.reason).toBe('interrupted');
+});

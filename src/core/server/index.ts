@@ -3,13 +3,22 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
   LogController,
 } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppState } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
+import type { Access } from '../access/access';
+import { registerAdminRoutes } from '../access/admin-routes';
+import { registerAccess } from '../access/hooks';
+import { DEFAULT_LIMITS, type ServerLimits, serverFactory, type TlsPair } from '../access/limits';
+import { registerSignInRoutes } from '../access/sign-in-routes';
+import { StreamCapError, type StreamKind } from '../access/stream-guard';
 import type { EventHub } from '../events/event-hub';
 import type { FrameBus } from '../frames/frame-bus';
+import { Health } from '../health/health';
 import { oneLine, registerApiRoutes } from './api-routes';
 import { registerHistoryRoutes } from './history-routes';
 import { registerMetrics } from './metrics';
@@ -24,14 +33,24 @@ export interface ServerDeps {
   /** Cameras' frame buses; `buses[0]` is the default camera. */
   buses: FrameBus[];
   /** `update` throws an Error with a one-line message on invalid input (→ 400). */
-  settings: { get(): Settings; update(patch: unknown): Settings };
+  settings: { get(): Settings; update(patch: unknown): Settings | Promise<Settings> };
+  /** What is wrong now, for `/healthz` and `/metrics`. Default: a record where nothing ever is. */
+  health?: Health;
   state(): AppState;
   /** Built dashboard served at `/`, or null for none. */
   staticDir: string | null;
   /** Frames analysed by the detectors so far, for `/metrics`. Default: not reported. */
   analysedFrames?: () => number;
-  /** Access control; enforced by a later issue, accepted now. */
-  auth: boolean;
+  /** Access control (sessions, pairing, roles); `access.enabled` is false with `--no-auth`. */
+  access: Access;
+  /** Body size and connection timeouts. Default `DEFAULT_LIMITS` (src/core/access/limits.ts). */
+  limits?: Partial<ServerLimits>;
+  /** Certificate and key: serve HTTPS. Default null (plain HTTP). */
+  tls?: TlsPair | null;
+  /** Trust `X-Forwarded-*` from a reverse proxy (config `trustProxy`). Default false. */
+  trustProxy?: boolean;
+  /** Dashboard URLs other devices can reach, for pairing links made from the kiosk. Default none. */
+  publicUrls?: () => string[];
   /** SSE keepalive comment interval, in milliseconds. Default 15,000. */
   keepaliveMs?: number;
   /** Concurrent `/events` streams. Default 19,500 (this machine allows 20,000 open files per process). */
@@ -47,14 +66,30 @@ export interface ServerDeps {
 
 /** Builds the HTTP server with every route; not yet listening (the core calls `listen`). */
 export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const app = Fastify({
     loggerInstance: deps.log.child({ module: 'http' }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     // Stopping the app must not wait for browsers holding keep-alive or streaming connections.
     forceCloseConnections: true,
+    bodyLimit: limits.bodyLimit,
+    trustProxy: deps.trustProxy ?? false,
+    serverFactory: serverFactory(limits, deps.tls ?? null),
   });
+  deps.access.secure = Boolean(deps.tls);
   const stats = newStreamStats();
   registerSecurityHeaders(app);
+  // Only JSON bodies: a cross-site form or `text/plain` POST gets 415 before any handler sees it.
+  app.removeContentTypeParser('text/plain');
+  await registerAccess(app, deps.access);
+  const admit = (kind: StreamKind) => (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      return deps.access.streams.admit(request.accessSession, kind);
+    } catch (err) {
+      if (err instanceof StreamCapError) reply.header('Retry-After', String(err.retryAfterS));
+      throw err;
+    }
+  };
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const status = err instanceof HttpError ? err.statusCode : (err.statusCode ?? 500);
@@ -72,13 +107,29 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     maxStreams: deps.maxStreams ?? 19_500,
     maxBufferedBytes: deps.maxBufferedBytes ?? 65_536,
     retryMs: deps.retryMs ?? 2_000,
+    admit: admit('events'),
     stats,
     log: deps.log,
   });
-  registerMjpegRoutes(app, { buses: deps.buses, maxViewers: deps.maxViewers ?? 32, stats });
-  registerApiRoutes(app, { hub: deps.hub, settings: deps.settings, state: deps.state });
+  registerMjpegRoutes(app, {
+    buses: deps.buses,
+    maxViewers: deps.maxViewers ?? 32,
+    admit: admit('mjpeg'),
+    stats,
+  });
+  const health = deps.health ?? new Health();
+  registerApiRoutes(app, { settings: deps.settings, state: deps.state, health });
   registerHistoryRoutes(app, deps.hub.store);
-  registerMetrics(app, { hub: deps.hub, buses: deps.buses, stats, analysedFrames: deps.analysedFrames });
+  registerMetrics(app, {
+    hub: deps.hub,
+    buses: deps.buses,
+    stats,
+    health,
+    state: deps.state,
+    analysedFrames: deps.analysedFrames,
+  });
+  registerSignInRoutes(app, deps.access);
+  registerAdminRoutes(app, deps.access, { publicUrls: deps.publicUrls ?? (() => []) });
   if (deps.staticDir) await app.register(fastifyStatic, { root: deps.staticDir, index: 'index.html' });
   return app;
 }

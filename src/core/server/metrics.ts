@@ -1,41 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
+import type { AppState } from '../../shared/api';
 import type { EventHub } from '../events/event-hub';
 import type { FrameBus } from '../frames/frame-bus';
+import type { Health } from '../health/health';
+import { registerHealthMetrics } from './health-metrics';
+import { gauge, totalCounter } from './metric-helpers';
 import type { StreamStats } from './stream-stats';
 
 export interface MetricsOptions {
   hub: EventHub;
   buses: FrameBus[];
   stats: StreamStats;
+  health: Health;
+  state(): AppState;
   /** Frames analysed by the detectors so far, all cameras. Default: not reported. */
   analysedFrames?: () => number;
-}
-
-/** A counter whose value is read from a running total at scrape time. */
-function totalCounter(registry: Registry, name: string, help: string, read: () => number): void {
-  let reported = 0;
-  new Counter({
-    name,
-    help,
-    registers: [registry],
-    collect() {
-      const now = read();
-      if (now > reported) this.inc(now - reported);
-      reported = now;
-    },
-  });
-}
-
-function gauge(registry: Registry, name: string, help: string, read: () => number): void {
-  new Gauge({
-    name,
-    help,
-    registers: [registry],
-    collect() {
-      this.set(read());
-    },
-  });
 }
 
 /** `GET /metrics` in Prometheus text format; one registry per server, so tests can run several. */
@@ -67,6 +47,7 @@ export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): voi
     'MJPEG frames skipped',
     () => stats.mjpegSkipped,
   );
+  registerHealthMetrics(registry, opts);
   const reported = new Map<string, number>();
   new Counter({
     name: 'motion_kiosk_frames_total',

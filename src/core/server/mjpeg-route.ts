@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FrameBus } from '../frames/frame-bus';
 import { MJPEG_BOUNDARY, MjpegViewer } from './mjpeg-viewer';
 import { HttpError, parseFps, pickBus } from './params';
@@ -10,6 +10,8 @@ export interface MjpegRouteOptions {
   buses: FrameBus[];
   /** Concurrent `/stream.mjpg` viewers; past it 503 with `Retry-After`. */
   maxViewers: number;
+  /** Checks the session's stream cap (throws a 429 past it); the returned function records the open socket. */
+  admit(request: FastifyRequest, reply: FastifyReply): (socket: Socket) => void;
   stats: StreamStats;
 }
 
@@ -42,12 +44,14 @@ export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOption
       reply.header('Retry-After', '10');
       throw new HttpError(503, `too many live viewers (limit ${opts.maxViewers})`);
     }
+    const attach = opts.admit(request, reply);
     const socket = hijackSocket(request, reply, {
       'Content-Type': `multipart/x-mixed-replace; boundary=${MJPEG_BOUNDARY}`,
       'Cache-Control': NO_CACHE,
       Pragma: 'no-cache',
     });
     if (!socket) return;
+    attach(socket);
     const viewer = new MjpegViewer(socket, {
       maxFps,
       onFrame: (sent) => {

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { EventHub } from '../events/event-hub';
-import { formatSseComment, formatSseRetry, parseLastEventId } from '../events/sse-format';
 import { hijackSocket } from './raw-response';
 import { SseClient } from './sse-client';
+import { formatSseComment, formatSseRetry, parseLastEventId } from './sse-format';
 import type { StreamStats } from './stream-stats';
 
 export interface SseRouteOptions {
@@ -16,6 +17,8 @@ export interface SseRouteOptions {
   maxBufferedBytes: number;
   /** `retry:` sent to each new stream, in milliseconds: how soon EventSource reconnects. */
   retryMs: number;
+  /** Checks the session's stream cap (throws a 429 past it); the returned function records the open socket. */
+  admit(request: FastifyRequest, reply: FastifyReply): (socket: Socket) => void;
   stats: StreamStats;
   log: Logger;
 }
@@ -49,8 +52,10 @@ export function registerSseRoute(app: FastifyInstance, opts: SseRouteOptions): v
     }
     const query = request.query as Record<string, unknown>;
     const lastEventId = parseLastEventId(request.headers['last-event-id'], query.lastEventId);
+    const attach = opts.admit(request, reply);
     const socket = hijackSocket(request, reply, HEADERS);
     if (!socket) return;
+    attach(socket);
     socket.write(formatSseRetry(opts.retryMs));
     let unsubscribe = (): void => {};
     const client = new SseClient(socket, {

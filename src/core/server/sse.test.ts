@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MotionStart } from '../../shared/events';
+import type { MotionLevel, MotionStart } from '../../shared/events';
+import { defaultSettings } from '../../shared/settings';
 import { SseTestClient } from './testing/sse-test-client';
 import { removeDir, startTestServer, type TestServer } from './testing/test-server';
+
+const level = (change: number): MotionLevel => ({ camera: 'camera', ts: 1, change, active: false });
 
 const servers: TestServer[] = [];
 const clients: SseTestClient[] = [];
@@ -67,12 +70,12 @@ describe('GET /events', () => {
 
   it('sends the current status and settings first, and unstored level events without ids', async () => {
     const s = await server();
-    s.hub.broadcast('status', { camera: 'camera', state: 'online' });
-    s.hub.broadcast('settings', { threshold: 2 });
-    s.hub.broadcast('settings', { threshold: 2 }); // unchanged: not sent again
+    s.hub.broadcast('status', { camera: 'camera', state: 'online', since: 1, fps: 30, backend: 'cpu' });
+    s.hub.broadcast('settings', defaultSettings);
+    s.hub.broadcast('settings', { ...defaultSettings }); // unchanged: not sent again
     const c = client(s);
     await subscribed(s, 1);
-    s.hub.broadcast('level', { camera: 'camera', change: 1 });
+    s.hub.broadcast('level', level(1));
     await c.waitFor(() => c.messages.length === 3);
     expect(c.messages.map((m) => [m.event, m.id])).toEqual([
       ['status', null],
@@ -110,12 +113,17 @@ describe('GET /events', () => {
     for (let i = 0; i < 5; i++) first.motion();
     await first.close();
     servers.splice(servers.indexOf(first), 1);
+    // The five events were never ended: the restart closes them (ids 6-10) as `interrupted`.
     const second = await server({ dataDir: first.dataDir });
-    expect(second.hub.lastId).toBe(5);
-    expect(second.motion()).toBe(6);
+    expect(second.hub.lastId).toBe(10);
+    expect(second.motion()).toBe(11);
     const c = client(second, { 'Last-Event-ID': '2' });
-    await c.waitFor(() => c.ids.length === 4);
-    expect(c.ids).toEqual([3, 4, 5, 6]);
+    await c.waitFor(() => c.ids.length === 9);
+    expect(c.ids).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const ends = c.messages.filter((m) => m.event === 'motion-end').map((m) => JSON.parse(m.data));
+    expect(ends.map((end) => [end.motionId, end.reason])).toEqual(
+      [1, 2, 3, 4, 5].map((id) => [id, 'interrupted']),
+    );
   });
 
   it('tells a resuming client that history was pruned, then continues from the oldest kept event', async () => {
@@ -195,8 +203,8 @@ describe('level updates', () => {
     servers.push(s);
     const c = client(s);
     await subscribed(s, 1);
-    s.hub.broadcast('level', { camera: 'camera', change: 1 });
-    s.hub.broadcast('level', { camera: 'camera', change: 2 });
+    s.hub.broadcast('level', level(1));
+    s.hub.broadcast('level', level(2));
     s.motion();
     await c.waitFor(() => c.ids.length === 1);
     expect(c.messages.map((m) => m.event)).toEqual(['level', 'motion']);

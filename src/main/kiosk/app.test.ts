@@ -26,12 +26,17 @@ let dir: string;
 /** The core is the kiosk's outer boundary here: a stand-in that records how it was started and stopped. */
 function fakeCore() {
   const motion = new Set<() => void>();
-  const calls = { started: [] as CoreOptions[], stopped: 0 };
+  const calls = { started: [] as CoreOptions[], stopped: 0, kioskSessions: 0 };
   let stopDone = false;
   const core: Core = {
     url: 'http://127.0.0.1:8123',
     lanUrls: ['http://192.168.1.20:8123'],
     buses: [],
+    pairingUrl: null,
+    kioskSession() {
+      calls.kioskSessions += 1;
+      return { name: 'mk_session', value: `kiosk-token-${calls.kioskSessions}`, secure: false };
+    },
     state: () => {
       throw new Error('not used');
     },
@@ -102,6 +107,25 @@ describe('kiosk lifecycle', () => {
     expect(kiosk?.window.win.webContents).toBe(BrowserWindow.all[0].webContents);
     expect(BrowserWindow.all[0].webContents.loaded).toEqual(['http://127.0.0.1:8123']);
     expect(Menu.applicationMenu).toBeNull();
+  });
+
+  it('gives the window its admin session as an HttpOnly SameSite=Strict cookie before the page loads', async () => {
+    const { core, running } = start();
+    await running;
+    expect(core.calls.kioskSessions).toBe(1);
+    const [entry] = session.defaultSession.cookieLog;
+    expect(entry.windowsBefore).toBe(0);
+    expect(entry.details).toMatchObject({
+      url: 'http://127.0.0.1:8123',
+      name: 'mk_session',
+      value: 'kiosk-token-1',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: false,
+    });
+    expect(entry.details.expirationDate).toBeUndefined();
+    // The secret is nowhere in what the window loads.
+    expect(BrowserWindow.all[0].webContents.loaded.join()).not.toContain('kiosk-token');
   });
 
   it('uses --data-dir when given', async () => {

@@ -8,6 +8,7 @@ import { resolveCoreOptions } from '../../core/options';
 import { type KioskConfig, parseKioskConfig } from './config';
 import type { DisplayPower } from './display-power';
 import { startKioskFeatures } from './features';
+import { signInKiosk } from './kiosk-session';
 import { hardenAllContents, hardenSession } from './session';
 import { createKioskWindow, type KioskWindow } from './window';
 
@@ -56,12 +57,11 @@ export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
     const userConfig = join(app.getPath('userData'), 'config.json');
     if (cli.configFile === undefined && existsSync(userConfig)) cli.configFile = userConfig;
     const options = await resolveCoreOptions(cli, deps.staticDir, log);
-    config = parseKioskConfig(options.config.kiosk);
+    config = parseKioskConfig(options.kiosk);
     // The kiosk keeps its data where Electron apps do (~/.config/Motion Kiosk) unless told otherwise.
-    const dataDirGiven = deps.argv.some((arg) => arg === '--data-dir' || arg.startsWith('--data-dir='));
     core = await deps.startCore({
       ...options,
-      dataDir: dataDirGiven ? cli.dataDir : app.getPath('userData'),
+      dataDir: cli.given.has('dataDir') ? cli.dataDir : app.getPath('userData'),
     });
   } catch (err) {
     log.error({ err }, `kiosk cannot start: ${(err as Error).message}`);
@@ -72,6 +72,12 @@ export async function runKiosk(deps: KioskDeps): Promise<Kiosk | null> {
   const origin = new URL(core.url).origin;
   hardenSession(session.defaultSession, origin, log);
   hardenAllContents(app, origin, log);
+  try {
+    await signInKiosk(session.defaultSession, core);
+  } catch (err) {
+    // The window still opens: it shows the sign-in screen, which beats a black kiosk.
+    log.error({ err }, 'could not give the kiosk window its session');
+  }
   const window = createKioskWindow({
     url: core.url,
     preload: deps.preload,

@@ -1,4 +1,5 @@
-import { type StreamListener, type StreamMessage, sseTypes } from './stream-message';
+import { type SseEventType, sseEventTypes } from '../../shared/events';
+import type { StreamListener, StreamMessage } from './stream-message';
 
 /** Options of `EventFeed`. */
 export interface EventFeedOptions {
@@ -43,7 +44,8 @@ export class EventFeed {
       this.#lostConnection = false;
     };
     source.onerror = () => this.#onError(source);
-    for (const type of sseTypes) source.addEventListener(type, (e) => this.#onEvent(type, e as MessageEvent));
+    for (const type of sseEventTypes)
+      source.addEventListener(type, (e) => this.#onEvent(type, e as MessageEvent));
   }
 
   stop(): void {
@@ -59,7 +61,7 @@ export class EventFeed {
     return [state, ...this.#latest.values()];
   }
 
-  #onEvent(type: (typeof sseTypes)[number], e: MessageEvent): void {
+  #onEvent(type: SseEventType, e: MessageEvent): void {
     let data: unknown;
     try {
       data = JSON.parse(e.data);

@@ -3,9 +3,10 @@
  *   burst <dataDir> <clients>: once <clients> streams are connected, publishes motion start/end
  *     pairs as fast as the store allows until it is killed (or 100,000 events).
  *   serve <dataDir>: publishes one motion event and serves.
- * Prints `port N` and, in serve mode, `published ID` on stdout.
+ *   open <dataDir>: starts a motion event, notes its progress 3 s later, and serves with it open.
+ * Prints `port N`, in serve mode `published ID`, in open mode `open ID` on stdout.
  */
-import { startTestServer } from './test-server';
+import { SNAPSHOT, startTestServer } from './test-server';
 
 async function main(): Promise<void> {
   const [mode, dataDir, clients = '1'] = process.argv.slice(2);
@@ -13,6 +14,14 @@ async function main(): Promise<void> {
   process.stdout.write(`port ${s.port}\n`);
   if (mode === 'serve') {
     process.stdout.write(`published ${s.motion()}\n`);
+    return;
+  }
+  if (mode === 'open') {
+    // Whole seconds ten seconds ago: recent enough for retention, exact enough to compare.
+    const ts = Math.floor(Date.now() / 1000) - 10;
+    const start = s.hub.publishMotionStart({ camera: 'camera', ts, change: 4, box: null }, SNAPSHOT);
+    s.store.noteProgress({ motionId: start.id, ts: ts + 3, frames: 12, peakChange: 9, box: null });
+    process.stdout.write(`open ${start.id}\n`);
     return;
   }
   while (s.hub.subscriberCount < Number(clients)) await new Promise((r) => setTimeout(r, 5));

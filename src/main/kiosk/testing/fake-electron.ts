@@ -150,6 +150,13 @@ class FakeSession {
   displayMedia: ((...args: unknown[]) => void) | null = null;
   headersListener: HeadersListener | null = null;
   webRequest = { onHeadersReceived: (listener: HeadersListener) => (this.headersListener = listener) };
+  /** Cookies set through `cookies.set`, with how many windows existed at that moment. */
+  cookieLog: { details: Record<string, unknown>; windowsBefore: number }[] = [];
+  cookies = {
+    set: async (details: Record<string, unknown>) => {
+      this.cookieLog.push({ details, windowsBefore: BrowserWindow.all.length });
+    },
+  };
 
   setPermissionRequestHandler(handler: (...args: unknown[]) => void): void {
     this.permissionRequest = handler;

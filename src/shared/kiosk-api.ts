@@ -1,10 +1,10 @@
-import type { DisplayPowerState, QuitResult, ShareInfo } from '../shared/ipc';
+import type { DisplayPowerState, QuitResult, ShareInfo } from './ipc';
 
 export type { DisplayPowerState, QuitResult, ShareInfo };
 
 /**
- * `window.kiosk`: what the kiosk window's page gets beyond HTTP + SSE. Present only in the Electron kiosk
- * window; in a remote browser `window.kiosk` is undefined, so the dashboard feature-tests it:
+ * `window.kiosk`, mapped by the preload (`src/preload/index.ts`): what the kiosk window's page gets beyond
+ * HTTP + SSE. Present only in the Electron kiosk window; in a remote browser `window.kiosk` is undefined, so the dashboard feature-tests it:
  *
  * ```ts
  * if (window.kiosk) { const { qr, urls } = await window.kiosk.share(); }
@@ -29,11 +29,4 @@ export interface KioskApi {
   };
   /** LAN URLs of this dashboard and a QR code (data URL, use as `<img src>`) of the first one. */
   share(): Promise<ShareInfo>;
-}
-
-declare global {
-  interface Window {
-    /** Only in the Electron kiosk window. */
-    kiosk?: KioskApi;
-  }
 }
