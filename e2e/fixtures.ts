@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Settings } from '../src/shared/settings';
 import { chromiumPath } from './chromium';
-import { type RunningServer, startServer } from './server';
+import { type RunningServer, sessionHeaders, signInContext, startServer } from './server';
 
 /**
  * Dashboard tests run against the real server (one per worker) and Debian's Chromium.
@@ -36,13 +36,18 @@ export const test = base.extend<
   baseURL: async ({ server }, use) => {
     await use(server.url);
   },
+  // Every page is signed in with the worker's admin session, paired as a phone would be (src/core/access).
+  context: async ({ context, server }, use) => {
+    await signInContext(context, server);
+    await use(context);
+  },
   // Tests that change settings leave the server as they found it for the tests after them.
   settingsGuard: [
     async ({ server }, use) => {
-      const before = await getSettings(server.url);
+      const before = await getSettings(server);
       await use(undefined);
       const { threshold, noiseLevel, minimumMotionFrames, eventGap, lightswitchPercent, masks } = before;
-      await putSettings(server.url, {
+      await putSettings(server, {
         threshold,
         noiseLevel,
         minimumMotionFrames,
@@ -57,19 +62,19 @@ export const test = base.extend<
 
 export { expect };
 
-export async function getSettings(url: string): Promise<Settings> {
-  const res = await fetch(`${url}/api/settings`);
+export async function getSettings(server: RunningServer): Promise<Settings> {
+  const res = await fetch(`${server.url}/api/settings`, { headers: sessionHeaders(server) });
   return (await res.json()) as Settings;
 }
 
 /** `PUT /api/settings`; returns the status and the parsed body. */
 export async function putSettings(
-  url: string,
+  server: RunningServer,
   patch: Record<string, unknown>,
 ): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${url}/api/settings`, {
+  const res = await fetch(`${server.url}/api/settings`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...sessionHeaders(server) },
     body: JSON.stringify(patch),
   });
   return { status: res.status, body: await res.json() };

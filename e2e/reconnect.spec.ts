@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type RunningServer, startServer } from './server';
+import { type RunningServer, signInContext, startServer } from './server';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,6 +23,8 @@ test('when the server goes away the dashboard says so, and it resumes by itself 
   const dataDir = mkdtempSync(join(tmpdir(), 'mk-e2e-restart-'));
   let server: RunningServer | null = await startServer({ port, dataDir });
   try {
+    // Signed in once; the session lives in the data dir and outlasts the restart.
+    await signInContext(page.context(), server);
     await page.goto(server.url);
     await expect(page.locator('.connection-open')).toBeVisible({ timeout: 20_000 });
     await expect(page.locator('[data-event-id]').first()).toBeVisible({ timeout: 30_000 });

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BrowserContext } from '@playwright/test';
 
 /** The built plain-Node server (`npm run build`). */
 export const headlessEntry = join(__dirname, '..', 'out', 'main', 'headless.js');
@@ -10,6 +11,10 @@ export const headlessEntry = join(__dirname, '..', 'out', 'main', 'headless.js')
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:40123`. */
   url: string;
+  /** The one-time admin pairing URL it printed (null with `auth: false`). Already used when `signedIn` is set. */
+  pairingUrl: string | null;
+  /** The admin session made by opening `pairingUrl` (when `pair` was not false): its cookie and CSRF token. */
+  signedIn: { cookie: string; csrf: string } | null;
   /** Everything the server wrote to stderr so far (its log), for failure messages. */
   log(): string;
   /** Stops the server and removes its data directory. */
@@ -27,6 +32,10 @@ export interface ServerOptions {
   port?: number;
   /** Data directory to use and keep (to restart a server on its history). Default a new one, removed on stop. */
   dataDir?: string;
+  /** Access control. Default true; false runs it with `--no-auth` (for what is not about access, e.g. benchmarks). */
+  auth?: boolean;
+  /** Open the printed pairing URL at once, as a test's own admin session (`signedIn`). Default true. */
+  pair?: boolean;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -42,7 +51,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       '127.0.0.1',
       '--data-dir',
       dataDir,
-      '--no-auth',
+      // --pair: a code even when the data dir already has an admin (a restart on the same history).
+      ...(options.auth === false ? ['--no-auth'] : ['--pair']),
       '--source',
       options.source ?? 'synthetic',
     ],
@@ -57,24 +67,30 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const url = await listeningUrl(child);
-    return { url, log: () => stderr, stop };
+    const { url, pairingUrl } = await listeningUrl(child, options.auth !== false);
+    const signedIn = pairingUrl && options.pair !== false ? await pairAsAdmin(url, pairingUrl) : null;
+    return { url, pairingUrl, signedIn, log: () => stderr, stop };
   } catch (err) {
     await stop();
     throw new Error(`server did not start: ${(err as Error).message}\n${stderr}`);
   }
 }
 
-function listeningUrl(child: ChildProcess): Promise<string> {
+/** The `listening on` URL, and the pairing URL printed after it when access control is on. */
+function listeningUrl(
+  child: ChildProcess,
+  auth: boolean,
+): Promise<{ url: string; pairingUrl: string | null }> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     const timer = setTimeout(() => reject(new Error('no `listening on` line in time')), startTimeoutMs);
     child.stdout?.on('data', (chunk) => {
       stdout += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(stdout);
-      if (match) {
+      const pairing = /(http:\/\/\S+\/pair\?code=\w+)/.exec(stdout);
+      if (match && (!auth || pairing)) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve({ url: match[1], pairingUrl: pairing?.[1] ?? null });
       }
     });
     child.once('exit', (code) => {
@@ -82,6 +98,32 @@ function listeningUrl(child: ChildProcess): Promise<string> {
       reject(new Error(`exited with code ${code}`));
     });
   });
+}
+
+/** Opens the pairing URL as a browser would and keeps the session cookie it sets, with its CSRF token. */
+async function pairAsAdmin(url: string, pairingUrl: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(pairingUrl, { redirect: 'manual' });
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('mk_session='))
+    ?.split(';')[0];
+  if (res.status !== 303 || !cookie) throw new Error(`pairing failed: HTTP ${res.status}`);
+  const session = (await (await fetch(`${url}/api/session`, { headers: { cookie } })).json()) as {
+    csrf: string;
+  };
+  return { cookie, csrf: session.csrf };
+}
+
+/** Gives a browser context the server's admin session cookie, as if it had opened the pairing URL. */
+export async function signInContext(context: BrowserContext, server: RunningServer): Promise<void> {
+  if (!server.signedIn) return;
+  const [name, value] = server.signedIn.cookie.split('=');
+  await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Strict' }]);
+}
+
+/** Headers for a Node `fetch` as the server's admin session (none with auth off). */
+export function sessionHeaders(server: RunningServer): Record<string, string> {
+  return server.signedIn ? { cookie: server.signedIn.cookie, 'x-csrf-token': server.signedIn.csrf } : {};
 }
 
 async function kill(child: ChildProcess): Promise<void> {

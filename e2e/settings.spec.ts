@@ -5,19 +5,19 @@ test('a setting changed in one dashboard shows in another without reload', async
   await openDashboard(a);
   await openDashboard(b);
   for (const page of [a, b]) await page.getByRole('button', { name: 'Settings' }).click();
-  const current = (await getSettings(server.url)).threshold;
+  const current = (await getSettings(server)).threshold;
   const next = current === 3.5 ? 4 : 3.5;
 
   const field = a.getByLabel('Threshold', { exact: true });
   await field.fill(String(next));
   await field.press('Enter');
   await expect(b.getByLabel('Threshold', { exact: true })).toHaveValue(String(next), { timeout: 5000 });
-  expect((await getSettings(server.url)).threshold).toBe(next);
+  expect((await getSettings(server)).threshold).toBe(next);
 });
 
 test('an invalid value is refused with the server’s reason beside the field', async ({ page, server }) => {
-  const before = await getSettings(server.url);
-  const { status, body } = await putSettings(server.url, { threshold: 500 });
+  const before = await getSettings(server);
+  const { status, body } = await putSettings(server, { threshold: 500 });
   expect(status).toBe(400);
   const reason = (body as { error: string }).error;
 
@@ -29,11 +29,11 @@ test('an invalid value is refused with the server’s reason beside the field', 
   const status400 = page.locator('#setting-threshold-status');
   await expect(status400).toContainText(reason);
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  expect((await getSettings(server.url)).threshold).toBe(before.threshold);
+  expect((await getSettings(server)).threshold).toBe(before.threshold);
 });
 
 test('a mask drawn in the editor is saved to the server', async ({ page, server }) => {
-  expect((await putSettings(server.url, { masks: [] })).status).toBe(200);
+  expect((await putSettings(server, { masks: [] })).status).toBe(200);
   await openDashboard(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Edit masks' }).click();
@@ -53,8 +53,8 @@ test('a mask drawn in the editor is saved to the server', async ({ page, server 
   await page.getByRole('button', { name: 'Save masks' }).click();
   await expect(surface).toBeHidden();
 
-  await expect.poll(async () => (await getSettings(server.url)).masks.length).toBe(1);
-  const [mask] = (await getSettings(server.url)).masks;
+  await expect.poll(async () => (await getSettings(server)).masks.length).toBe(1);
+  const [mask] = (await getSettings(server)).masks;
   expect(mask).toHaveLength(4);
   mask.forEach(([x, y], i) => {
     expect(x).toBeCloseTo(corners[i][0], 1);
@@ -65,7 +65,7 @@ test('a mask drawn in the editor is saved to the server', async ({ page, server 
 });
 
 test('a mask can be moved by dragging and deleted, by mouse and by keyboard', async ({ page, server }) => {
-  expect((await putSettings(server.url, { masks: [] })).status).toBe(200);
+  expect((await putSettings(server, { masks: [] })).status).toBe(200);
   await openDashboard(page);
   const editMasks = async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -86,8 +86,8 @@ test('a mask can be moved by dragging and deleted, by mouse and by keyboard', as
   await page.getByRole('button', { name: 'Ignored area 1' }).focus();
   await page.keyboard.press('Shift+ArrowLeft');
   await page.getByRole('button', { name: 'Save masks' }).click();
-  await expect.poll(async () => (await getSettings(server.url)).masks.length).toBe(1);
-  const [moved] = (await getSettings(server.url)).masks;
+  await expect.poll(async () => (await getSettings(server)).masks.length).toBe(1);
+  const [moved] = (await getSettings(server)).masks;
   expect(Math.min(...moved.map((p) => p[0]))).toBeCloseTo(0.35 + 0.2 - 0.05, 1);
   expect(Math.min(...moved.map((p) => p[1]))).toBeCloseTo(0.35 + 0.1, 1);
 
@@ -96,5 +96,5 @@ test('a mask can be moved by dragging and deleted, by mouse and by keyboard', as
   await page.keyboard.press('Delete');
   await expect(page.getByRole('button', { name: 'Ignored area 1' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Save masks' }).click();
-  await expect.poll(async () => (await getSettings(server.url)).masks.length).toBe(0);
+  await expect.poll(async () => (await getSettings(server)).masks.length).toBe(0);
 });

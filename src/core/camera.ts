@@ -6,8 +6,11 @@ import { createSource } from './capture/index';
 import type { EventHub } from './events/event-hub';
 import { FpsMeter } from './fps-meter';
 import { FrameBus } from './frames/frame-bus';
+import type { Health } from './health/health';
+import { OfflineWatch } from './health/offline-watch';
 import { MotionMonitor } from './motion/motion-monitor';
 import { ProgressNoter } from './motion/progress-noter';
+import type { SupervisedStatus, SupervisorOptions } from './supervisor/supervisor';
 
 /** How often `status` is re-sent while online, so dashboards see a current fps. */
 const STATUS_INTERVAL_MS = 5000;
@@ -25,6 +28,12 @@ export interface CameraOptions {
   backend: string;
   hub: EventHub;
   log: Logger;
+  /** Where a camera offline past `offlineGraceMs` is reported (component `camera:<name>`). */
+  health?: Health;
+  /** How long the camera may be offline before health says so, ms. Default 30000. */
+  offlineGraceMs?: number;
+  /** Restart policy of the capture (supervisor.ts); defaults there. */
+  supervisor?: SupervisorOptions;
   /** Builds the source for the current capture settings. Default: `createSource(spec, …)`. */
   createSource?: (settings: Settings) => FrameSource;
 }
@@ -49,6 +58,7 @@ export class Camera {
   /** Capture settings of the running source. */
   #capture: Settings;
   #stopped = false;
+  readonly #offline: OfflineWatch;
 
   constructor(private readonly opts: CameraOptions) {
     this.bus = new FrameBus(opts.name, (err) => opts.log.error({ err }, 'frame subscriber failed'));
@@ -100,6 +110,9 @@ export class Camera {
       this.#fps.tick(frame.ts);
       this.#monitor.push(frame);
     });
+    this.#offline = new OfflineWatch(opts.offlineGraceMs ?? 30_000, (problem) =>
+      opts.health?.report(`camera:${opts.name}`, problem),
+    );
     this.#capture = opts.settings;
     this.#source = this.#createSource(opts.settings);
     this.#timer = setInterval(() => {
@@ -140,6 +153,7 @@ export class Camera {
   async stop(): Promise<void> {
     this.#stopped = true;
     clearInterval(this.#timer);
+    this.#offline.stop();
     await this.#restarts.catch(() => {});
     await this.#source.stop();
     // An announced event must not stay open forever in the history.
@@ -160,14 +174,20 @@ export class Camera {
   #createSource(settings: Settings): FrameSource {
     const source =
       this.opts.createSource?.(settings) ??
-      createSource(this.opts.spec, { camera: this.opts.name, settings, log: this.opts.log });
+      createSource(this.opts.spec, {
+        camera: this.opts.name,
+        settings,
+        log: this.opts.log,
+        supervisor: this.opts.supervisor,
+      });
     source.on('frame', (frame) => this.bus.publish(frame));
-    source.on('state', (state, message) => this.#onState(state, message));
+    source.on('state', (state, message, detail) => this.#onState(state, message, detail));
     return source;
   }
 
-  #onState(state: SourceState, message: string | undefined): void {
+  #onState(state: SourceState, message: string | undefined, detail?: SupervisedStatus): void {
     if (state === this.#status.state && message === this.#status.message) return;
+    this.#offline.update(state, message);
     this.opts.log.info({ camera: this.opts.name, state, message }, `camera ${state}`);
     // The scene (and the camera's exposure) may have changed while no frames came: compare with what
     // the camera sees now, not with the background from before, or the difference is a false event.
@@ -177,12 +197,18 @@ export class Camera {
       message,
       since: Date.now() / 1000,
       fps: state === 'online' ? this.#status.fps : 0,
+      retryAt: detail?.retryAt,
+      restarts: detail?.restarts ?? this.#status.restarts,
+      restartsLastHour: detail?.restartsLastHour ?? this.#status.restartsLastHour,
+      stderr: state === 'offline' && detail?.stderr.length ? detail.stderr : undefined,
     });
   }
 
   #setStatus(change: Partial<CameraStatus>): void {
     this.#status = { ...this.#status, ...change };
-    if (this.#status.message === undefined) delete this.#status.message;
+    for (const key of ['message', 'retryAt', 'stderr'] as const) {
+      if (this.#status[key] === undefined) delete this.#status[key];
+    }
     this.opts.hub.broadcast('status', this.#status);
   }
 }

@@ -36,7 +36,10 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const store = openStore(opts.dataDir, log);
   const health = new Health();
   const hub = new EventHub({ store, log, health, encode: encodeSseMessage });
-  const cameras = [new Camera({ name: opts.camera, spec, settings: settings.get(), backend, hub, log })];
+  const supervisor = { maxDelayMs: opts.restartCap * 1000, watchdogMs: opts.watchdog * 1000 };
+  const cameras = [
+    new Camera({ name: opts.camera, spec, settings: settings.get(), backend, hub, health, supervisor, log }),
+  ];
   settings.on('change', (next, previous) => {
     hub.broadcast('settings', next);
     for (const camera of cameras) {

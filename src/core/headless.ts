@@ -4,7 +4,9 @@ import { parseCli } from './cli';
 import { startCore } from './core';
 import { createLogger } from './logger';
 import { resolveCoreOptions } from './options';
+import { handleShutdownSignals } from './shutdown';
 import { builtDashboardDir } from './static-dir';
+import { startSystemdWatchdog, systemdNotify } from './supervisor/systemd';
 
 /** `npm run serve`: the whole core under plain Node, no Electron. */
 async function main(): Promise<void> {
@@ -26,18 +28,9 @@ async function main(): Promise<void> {
   const core = await startCore(options);
   // Signal handlers go in before the `listening on` line: a script that stops the server as soon as
   // it reads the line must get a clean stop.
-  const shutdown = (signal: string) => {
-    log.info({ signal }, 'stopping');
-    core.stop().then(
-      () => process.exit(0),
-      (err) => {
-        log.error({ err }, 'unclean stop');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  handleShutdownSignals({ stop: () => core.stop(), log });
+  systemdNotify(['READY=1', `STATUS=listening on ${core.url}`]);
+  startSystemdWatchdog();
   process.stdout.write(`listening on ${core.url}\n`);
   if (core.pairingUrl) {
     // The one-time admin code of a first run: whoever opens it (or scans the QR code) becomes the owner.

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import './i18n';
 import { applyKioskComfort } from './kiosk';
-import { connect } from './state/connect';
+import { startAccess } from './state/access';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/header.css';
@@ -9,9 +9,11 @@ import './styles/live-view.css';
 import './styles/live-tools.css';
 import './styles/timeline.css';
 import './styles/dialogs.css';
-import { App } from './ui/App';
+import './styles/access.css';
+import './styles/health.css';
+import { AccessGate } from './ui/AccessGate';
 
 applyKioskComfort();
-connect();
+startAccess();
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) render(<AccessGate />, root);

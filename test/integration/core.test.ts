@@ -26,6 +26,8 @@ beforeAll(async () => {
     dataDir,
     auth: false,
     camera: 'camera',
+    restartCap: 10,
+    watchdog: 10,
     staticDir: null,
     log: pino({ level: 'warn' }),
   });

@@ -1,12 +1,13 @@
 import type { EventEmitter } from 'node:events';
 import type { Frame } from '../frames/frame';
+import type { SupervisedStatus } from '../supervisor/supervisor';
 
 export type SourceState = 'starting' | 'online' | 'offline';
 
 export interface FrameSourceEvents {
   frame: [Frame];
-  /** `message` says why, for `offline`. */
-  state: [SourceState, string | undefined];
+  /** `message` says why, for `offline`; `detail` is the supervisor's view (retry time, restarts, stderr). */
+  state: [SourceState, string | undefined, SupervisedStatus?];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Settings } from '../../shared/settings';
+import type { SupervisorOptions } from '../supervisor/supervisor';
 import type { FrameSource } from './frame-source';
 import { parseSourceSpec } from './source-spec';
 import { FileSource } from './sources/file-source';
@@ -21,6 +22,8 @@ export interface CreateSourceOptions {
   log: Logger;
   /** ffmpeg binary. Default: `ffmpeg` from PATH, else the one of @ffmpeg-installer/ffmpeg. */
   ffmpeg?: string;
+  /** Restart policy (`../supervisor/`); its defaults when absent. */
+  supervisor?: SupervisorOptions;
 }
 
 /**

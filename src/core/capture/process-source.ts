@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { Settings } from '../../shared/settings';
+import { type SupervisedStatus, Supervisor, type SupervisorOptions } from '../supervisor/supervisor';
 import { ffmpegCaps, withoutFpsMode } from './ffmpeg/ffmpeg-caps';
 import { resolveFfmpeg } from './ffmpeg/ffmpeg-path';
 import { FfmpegRun } from './ffmpeg/ffmpeg-run';
@@ -18,20 +19,16 @@ export interface SourceOptions {
   log: Logger;
   /** ffmpeg binary. Default: `resolveFfmpeg()`. */
   ffmpeg?: string;
-  /** First delay before restarting a failed capture, ms; doubles per failure. Default 1000. */
-  restartDelayMs?: number;
-  /** Longest delay between restarts, ms. Default 30000. */
-  maxRestartDelayMs?: number;
-  /** A capture that gives no frame for this long is restarted, ms. Default 15000. */
-  stallTimeoutMs?: number;
+  /** Restart policy: back-off (first 1 s, cap 10 s, ±20 % jitter), watchdog 10 s, healthy after 60 s. */
+  supervisor?: SupervisorOptions;
 }
 
 /** A capture that stays stopped after ending without error (a file played to its end). */
 const FINISHED = 'finished';
 
 /**
- * Runs one ffmpeg per camera, restarts it with exponential back-off when it dies or stalls, and
- * turns its two outputs into Frames. Subclasses only say what to run (`plan`).
+ * Runs one ffmpeg per camera under a Supervisor (`../../supervisor/`: back-off, watchdog, restart
+ * counts) and turns its two outputs into Frames. Subclasses only say what to run (`plan`).
  */
 export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> implements FrameSource {
   readonly camera: string;
@@ -44,10 +41,7 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   #run: FfmpegRun | null = null;
   #planning: Promise<void> = Promise.resolve();
   #abort = new AbortController();
-  #restartTimer: NodeJS.Timeout | undefined;
-  #stallTimer: NodeJS.Timeout | undefined;
-  #delay: number;
-  #onlineSince = 0;
+  readonly #supervisor: Supervisor;
   #seq = 0;
   #state: SourceState | undefined;
 
@@ -62,7 +56,11 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
       this.ffmpeg = '';
       this.#noFfmpeg = (err as Error).message;
     }
-    this.#delay = this.#firstDelay;
+    this.#supervisor = new Supervisor(options.supervisor ?? {}, {
+      attempt: () => this.#attempt(),
+      kill: (reason) => this.#run?.fail(reason),
+      onStatus: (status) => this.#setState(status),
+    });
   }
 
   /** Decides what to run for the next attempt; throw SourceUnavailable to go offline with a reason. */
@@ -81,31 +79,26 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    this.#attempt();
+    this.#supervisor.start();
   }
 
   async stop(): Promise<void> {
     this.#running = false;
     this.#abort.abort();
-    clearTimeout(this.#restartTimer);
-    clearTimeout(this.#stallTimer);
+    this.#supervisor.stop();
     await Promise.all([this.#planning, this.#run?.stop()]);
   }
 
-  get #firstDelay(): number {
-    return this.options.restartDelayMs ?? 1000;
-  }
-
-  #setState(state: SourceState, message?: string): void {
-    if (this.#state === state && state !== 'offline') return;
-    this.#state = state;
+  #setState(status: SupervisedStatus): void {
+    if (this.#state === status.state && status.state !== 'offline') return;
+    this.#state = status.state;
     // Debug only: the owner of the source reports state changes (Camera logs and broadcasts them).
-    this.log.debug({ state }, message ?? state);
-    this.emit('state', state, message);
+    this.log.debug({ state: status.state }, status.message ?? status.state);
+    this.emit('state', status.state, status.message, status);
   }
 
   #attempt(): void {
-    this.#setState('starting', `starting ${this.description}`);
+    this.#supervisor.starting(`starting ${this.description}`);
     this.#abort = new AbortController();
     if (this.#noFfmpeg) {
       this.#failed(this.#noFfmpeg);
@@ -129,45 +122,28 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
       (end) => {
         if (this.#run !== run) return;
         this.#run = null;
-        this.#failed(end.finished ? FINISHED : this.mask(end.message));
+        this.#failed(
+          end.finished ? FINISHED : this.mask(end.message),
+          end.stderr.map((line) => this.mask(line)),
+        );
       },
     );
     this.#run = run;
-    this.#watchStall();
   }
 
   #frame(jpeg: Buffer, { gray, width, height }: GrayImage): void {
-    if (this.#state !== 'online') {
-      this.#onlineSince = Date.now();
-      this.#setState('online', `${this.description}: first frame (${width}x${height} gray)`);
-    }
-    this.#watchStall();
+    this.#supervisor.frame(() => `${this.description}: first frame (${width}x${height} gray)`);
     this.emit('frame', { seq: ++this.#seq, ts: Date.now(), jpeg, gray, width, height });
   }
 
-  /** (Re)arms the timer that kills a capture giving no frames. */
-  #watchStall(): void {
-    clearTimeout(this.#stallTimer);
-    const ms = this.options.stallTimeoutMs ?? 15_000;
-    this.#stallTimer = setTimeout(() => this.#run?.fail(`no frame for ${ms / 1000} s`), ms);
-    this.#stallTimer.unref();
-  }
-
-  #failed(message: string): void {
-    clearTimeout(this.#stallTimer);
+  #failed(message: string, stderr: string[] = []): void {
     if (!this.#running) return;
     if (message === FINISHED && !this.restartAfterEnd()) {
       this.#running = false;
-      this.#setState('offline', `${this.description}: end of input`);
+      this.#supervisor.finished(`${this.description}: end of input`);
       return;
     }
-    const stable = this.#onlineSince > 0 && Date.now() - this.#onlineSince > 10_000;
-    this.#delay = stable ? this.#firstDelay : this.#delay;
-    this.#onlineSince = 0;
-    const reason = message === FINISHED ? 'input ended' : message;
-    this.#setState('offline', `${reason}; retrying in ${Math.round(this.#delay / 1000)} s`);
-    this.#restartTimer = setTimeout(() => this.#attempt(), this.#delay);
-    this.#delay = Math.min(this.#delay * 2, this.options.maxRestartDelayMs ?? 30_000);
+    this.#supervisor.failed(message === FINISHED ? 'input ended' : message, stderr);
   }
 
   /** Text as it may be logged or shown: subclasses hide secrets (URL credentials). */

@@ -116,6 +116,16 @@ export const optionSpecs = {
     schema: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only, at most 32'),
     default: 'camera',
   },
+  restartCap: {
+    doc: 'Longest wait between two capture restarts, in seconds (1 to 300); the back-off doubles from 1 s up to it. Default 10.',
+    schema: z.number().min(1).max(300),
+    default: 10,
+  },
+  watchdog: {
+    doc: 'Seconds without a frame after which a running capture is killed and restarted (2 to 300). Default 10.',
+    schema: z.number().min(2).max(300),
+    default: 10,
+  },
   settings: {
     doc: 'Initial detection settings; ones changed later through the API are kept in the data dir and win.',
     schema: settingsPatchSchema,

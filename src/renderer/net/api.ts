@@ -1,5 +1,6 @@
 import type { ApiError, AppState, EventPage } from '../../shared/api';
 import type { Settings, SettingsPatch } from '../../shared/settings';
+import { csrfHeaders } from './access-api';
 
 /** Paths are relative to the page so that the dashboard also works behind a path prefix. */
 async function getJson<T>(path: string): Promise<T> {
@@ -31,7 +32,7 @@ export async function saveSettings(patch: SettingsPatch | Record<string, unknown
   try {
     res = await fetch('api/settings', {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeaders() },
       body: JSON.stringify(patch),
     });
   } catch (err) {

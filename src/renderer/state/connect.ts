@@ -4,6 +4,7 @@ import { formatPercent, formatTime } from '../i18n/format';
 import { fetchSettings, fetchState } from '../net/api';
 import { subscribeEvents } from '../net/event-stream';
 import type { StreamMessage } from '../net/stream-message';
+import { health } from './health';
 import { addLevel } from './levels';
 import { cameraStatus, connection, motionActive, motionBox, pageVisible, settings } from './live';
 import { announcement, showNotice } from './notices';
@@ -24,6 +25,9 @@ function onMessage(message: StreamMessage): void {
       break;
     case 'settings':
       settings.value = message.data;
+      break;
+    case 'health':
+      health.value = message.data;
       break;
     case 'level':
       addLevel(message.data);
@@ -89,6 +93,7 @@ export function connect(): () => void {
   void fetchState()
     .then((s) => {
       cameraStatus.value ??= s.cameras[0] ?? null;
+      health.value ??= s.health;
     })
     .catch(() => {});
   void loadOlder();

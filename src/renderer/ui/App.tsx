@@ -2,6 +2,7 @@ import { editingMasks } from '../state/live';
 import { announcement } from '../state/notices';
 import { EventViewer } from './EventViewer';
 import { Header } from './Header';
+import { HealthBanner } from './HealthBanner';
 import { LiveView } from './LiveView';
 import { MaskToolbar } from './MaskToolbar';
 import { MotionGraph } from './MotionGraph';
@@ -18,6 +19,7 @@ export function App() {
   return (
     <div class="app">
       <Header />
+      <HealthBanner />
       <Notices />
       <main class={`main${editing ? ' editing' : ''}`}>
         <section class="stage">

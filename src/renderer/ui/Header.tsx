@@ -1,5 +1,6 @@
 import { language, setLanguage, t } from '../i18n';
 import { connection, settingsOpen } from '../state/live';
+import { AccessButton } from './AccessButton';
 import { GearIcon, GlobeIcon } from './icons';
 
 /** Title, the stream's connection state, and the two controls people reach for: language and settings. */
@@ -23,6 +24,7 @@ export function Header() {
         <GlobeIcon />
         <span>{t(`language.${other}`)}</span>
       </button>
+      <AccessButton />
       <button
         type="button"
         class="button ghost"

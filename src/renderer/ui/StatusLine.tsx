@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import { formatNumber, formatTime } from '../i18n/format';
 import { cameraStatus } from '../state/live';
+import { CameraRetry } from './CameraRetry';
 
 /** Props of `StatusLine`. */
 interface StatusLineProps {
@@ -15,7 +16,7 @@ export function StatusLine({ lost }: StatusLineProps) {
     return (
       <div class="offline-note" role="status">
         <strong>{t('camera.offlineSince', { time: formatTime(status.since) })}</strong>
-        {status.message && <span>{status.message}</span>}
+        <CameraRetry status={status} />
       </div>
     );
   }

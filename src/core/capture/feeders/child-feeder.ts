@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
+import { track } from '../../supervisor/children';
 import { StderrTail } from '../ffmpeg/stderr-tail';
 import type { Feeder } from '../pipeline';
 import { JpegReframer } from '../splitters/jpeg-reframer';
@@ -21,7 +22,7 @@ export class ChildFeeder implements Feeder {
   ) {}
 
   start(stdin: Writable, onExit: (message: string) => void, onJpeg: (jpeg: Buffer) => void): void {
-    const child = spawn(this.command, this.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = track(spawn(this.command, this.args, { stdio: ['ignore', 'pipe', 'pipe'] }));
     this.#child = child;
     const stderr = new StderrTail();
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { track } from '../../supervisor/children';
 import type { Pipeline } from '../pipeline';
 import { FramePairer } from '../splitters/frame-pairer';
 import { MjpegSplitter } from '../splitters/mjpeg-splitter';
@@ -7,7 +8,10 @@ import { type GrayImage, PgmSplitter } from '../splitters/pgm-splitter';
 import { StderrTail } from './stderr-tail';
 
 /** How a run ended: `finished` = ffmpeg exited cleanly (end of input); else `message` says why. */
-export type RunEnd = { finished: true } | { finished: false; message: string };
+export type RunEnd = ({ finished: true } | { finished: false; message: string }) & {
+  /** Last lines ffmpeg wrote to stderr, oldest first. */
+  stderr: string[];
+};
 
 /**
  * One ffmpeg process (and its feeder, if any): reads its two outputs, pairs them picture by
@@ -27,9 +31,11 @@ export class FfmpegRun {
   ) {
     const { args, feeder } = pipeline;
     // With a feeder, Node holds each JPEG already and ffmpeg writes only the gray copy.
-    const child = spawn(ffmpeg, args, {
-      stdio: feeder ? ['pipe', 'ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', 'pipe'],
-    });
+    const child = track(
+      spawn(ffmpeg, args, {
+        stdio: feeder ? ['pipe', 'ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', 'pipe'],
+      }),
+    );
     this.#child = child;
     const stderr = new StderrTail();
     const pairer = new FramePairer(onPicture);
@@ -50,11 +56,12 @@ export class FfmpegRun {
       child.on('close', (code, signal) => {
         void feeder?.stop();
         resolve();
-        if (this.#failure) onEnd({ finished: false, message: this.#failure });
-        else if (code === 0) onEnd({ finished: true });
+        const lines = stderr.all();
+        if (this.#failure) onEnd({ finished: false, message: this.#failure, stderr: lines });
+        else if (code === 0) onEnd({ finished: true, stderr: lines });
         else {
           const why = stderr.last() ?? (signal ? `killed by ${signal}` : `exit code ${code}`);
-          onEnd({ finished: false, message: `ffmpeg stopped: ${why}` });
+          onEnd({ finished: false, message: `ffmpeg stopped: ${why}`, stderr: lines });
         }
       });
     });

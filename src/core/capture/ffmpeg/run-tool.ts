@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { track } from '../../supervisor/children';
 
 /** What a short-lived helper program printed. */
 export interface ToolOutput {
@@ -23,7 +24,7 @@ export function runTool(
   options: { timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<ToolOutput> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = track(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
     const out = { stdout: '', stderr: '' };
     const collect = (key: keyof typeof out) => (chunk: Buffer) => {
       if (out[key].length < MAX_OUTPUT) out[key] += chunk.toString('utf8');

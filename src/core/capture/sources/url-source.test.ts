@@ -105,7 +105,7 @@ describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
       camera: 'net',
       settings: testSettings,
       log: recordingLog([]),
-      restartDelayMs: 100,
+      supervisor: { firstDelayMs: 100 },
     });
     source.start();
     try {
@@ -162,7 +162,7 @@ describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
       camera: 'net',
       settings: testSettings,
       log: recordingLog([]),
-      stallTimeoutMs: 1000,
+      supervisor: { watchdogMs: 1000 },
     });
     source.start();
     try {

@@ -6,6 +6,8 @@ export interface MjpegServerOptions {
   bare?: boolean;
   /** Sees every request (to check its headers). */
   onRequest?: (req: IncomingMessage) => void;
+  /** Port to listen on (to bring a stopped camera back at the same address). Default any free port. */
+  port?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function startMjpegServer(
       timers.delete(timer);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/stream.mjpg`,
