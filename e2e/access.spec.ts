@@ -63,3 +63,23 @@ test('fresh server: sign-in screen, pairing URL opens the live dashboard, others
   await owner.close();
   await guest.close();
 });
+
+test('with --no-auth the dashboard opens without a session and warns, permanently, that access control is off', async ({
+  browser,
+}) => {
+  const open = await startServer({ auth: false });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(open.url);
+    await expect(page.locator('.connection-open')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'Access control is off' })).toBeVisible();
+    expect(
+      await page.evaluate(async () => ((await (await fetch('/api/state')).json()) as { auth: boolean }).auth),
+    ).toBe(false);
+    expect(open.log()).toContain('ACCESS CONTROL IS OFF');
+    await context.close();
+  } finally {
+    await open.stop();
+  }
+});

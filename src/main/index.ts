@@ -7,7 +7,8 @@ import { runKiosk } from './kiosk/app';
 
 // Electron entry (`npm start`, the packaged app). Everything but the window lives in the core, shared with
 // the headless server; src/main/kiosk/ holds the Electron-only layer.
-const log = createLogger();
+// The kiosk has no terminal anyone reads: its log is also kept, size-capped, beside its data.
+const log = createLogger({ file: join(app.getPath('userData'), 'logs', 'motion-kiosk.log') });
 // systemd, SSH `pkill`, Ctrl+C: leave through the same clean quit as the PIN (core stopped first).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.quit());
 runKiosk({
