@@ -146,6 +146,11 @@ export class Camera {
     return Math.round(this.#detectorMs * 100) / 100;
   }
 
+  /** Frames the detector has analysed since start-up. */
+  get analysedFrames(): number {
+    return this.#monitor.analysed;
+  }
+
   get status(): CameraStatus {
     return this.#status;
   }

@@ -139,6 +139,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     health,
     levels: (seconds) => cameras[0]?.levels.since(seconds) ?? [],
     staticDir: opts.staticDir,
+    analysedFrames: () => cameras.reduce((sum, camera) => sum + camera.analysedFrames, 0),
     access,
     tls,
     trustProxy: opts.trustProxy,

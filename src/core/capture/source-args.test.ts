@@ -94,12 +94,14 @@ describe('ffmpeg arguments', () => {
     );
   });
 
-  it('libcamera, webcam and bare HTTP: multipart JPEG parts on stdin, probed from the first picture, passed through', () => {
+  it('libcamera, webcam and bare HTTP: multipart JPEG parts on stdin, probed from the first picture, only gray back', () => {
     const args = multipartStdinArgs(settings.captureWidth, settings.analysisWidth);
     expect(argAfter(args, '-i')).toBe('pipe:0');
     expect(argAfter(args, '-probesize')).toBe('32');
     expect(argAfter(args, '-lowres')).toBe('2');
-    expect(args.slice(args.indexOf('-i')).join(' ')).toContain('-c:v copy -f mjpeg pipe:1');
+    // Node wrote the JPEGs and keeps them: ffmpeg sends back only the gray picture.
+    expect(args).not.toContain('pipe:1');
+    expect(args.slice(args.indexOf('-i')).join(' ')).toContain('-c:v pgm -f image2pipe pipe:3');
     expect(argAfter(args, '-f')).toBe('mpjpeg');
   });
 });

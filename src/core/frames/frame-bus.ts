@@ -9,6 +9,8 @@ export type FrameListener = (frame: Frame) => void;
  */
 export class FrameBus {
   #latest: Frame | null = null;
+  /** Frames published so far. */
+  published = 0;
   readonly #listeners = new Set<FrameListener>();
 
   /** @param onError receives what a subscriber threw; default: ignore. */
@@ -24,6 +26,7 @@ export class FrameBus {
 
   publish(frame: Frame): void {
     this.#latest = frame;
+    this.published++;
     for (const listener of this.#listeners) {
       try {
         listener(frame);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../shared/settings';
 import { selectBackend } from './backend';
-import { MotionDetector } from './detector';
+import { HOLD_FRAMES, MotionDetector } from './detector';
 import { flat, relight, tiles, withSquare } from './test-frames';
 
 const W = 160;
@@ -58,7 +58,30 @@ describe('MotionDetector', () => {
     detector.analyse(squareAt(100, 20), W, H);
     expect(detector.analyse(squareAt(120, 70), W, H).change).toBe(0);
     detector.analyse(squareAt(10, 20), W, H);
-    expect(detector.analyse(squareAt(40, 70), W, H).change).toBeCloseTo(((2 * 400) / ((W * H) / 2)) * 100, 5);
+    // The square that entered was held out of the background, so only where it is now counts.
+    expect(detector.analyse(squareAt(40, 70), W, H).change).toBeCloseTo((400 / ((W * H) / 2)) * 100, 5);
+    detector.dispose();
+  });
+
+  it('holds a moving square out of the background: no ghost, the box is where it is now', () => {
+    const detector = new MotionDetector({ ...defaultSettings, blurRadius: 0, backgroundRate: 0.5 });
+    detector.analyse(background, W, H);
+    let last = detector.analyse(squareAt(10, 50), W, H);
+    for (let x = 14; x <= 90; x += 4) last = detector.analyse(squareAt(x, 50), W, H);
+    // A running average at rate 0.5 would have absorbed the square where it dwelt, leaving a trail.
+    expect(last.box).toEqual({ x: 90 / W, y: 50 / H, w: 20 / W, h: 20 / H });
+    detector.dispose();
+  });
+
+  it('blends in a square that stops once it has differed for HOLD_FRAMES', () => {
+    const detector = new MotionDetector({ ...defaultSettings, blurRadius: 0, backgroundRate: 0.5 });
+    detector.analyse(background, W, H);
+    const changes = Array.from(
+      { length: HOLD_FRAMES + 10 },
+      () => detector.analyse(squareAt(60, 50), W, H).change,
+    );
+    expect(changes[HOLD_FRAMES - 1]).toBeGreaterThan(0);
+    expect(changes.at(-1)).toBe(0);
     detector.dispose();
   });
 

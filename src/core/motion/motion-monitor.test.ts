@@ -63,7 +63,28 @@ describe('MotionMonitor', () => {
     monitor.relearn();
     monitor.push({ ...frame(6, true), ts: t0 + 1000 });
     monitor.push({ ...frame(6, true), ts: t0 + 2000 });
-    expect(levels.map((l) => l.change)).toEqual([0, 0, 0]);
+    monitor.push({ ...frame(6, true), ts: t0 + 3000 });
+    // The still scene is sampled: the frame at 2 s is analysed together with the one at 3 s.
+    expect(levels.map((l) => [l.ts - t0 / 1000, l.change])).toEqual([
+      [0, 0],
+      [1, 0],
+      [3, 0],
+    ]);
+    monitor.dispose();
+  });
+
+  it('analyses every other frame while the scene is still, and every frame from the first change on', () => {
+    const monitor = new MotionMonitor({ settings: defaultSettings, log, levelIntervalMs: 0 });
+    const starts: number[] = [];
+    monitor.on('start', (start) => starts.push(start.frameSeq));
+    // Frame 0, then 2, 4, … 10, each analysed for itself and the one before.
+    for (let seq = 0; seq < 11; seq++) monitor.push(frame(seq, false));
+    expect(monitor.analysed).toBe(6);
+    // Motion from frame 11 (held back): when frame 12 shows it, that analysis is undone and both are
+    // analysed in order, so the event starts on frame 12, the second moving one, as at the full rate.
+    for (let seq = 11; seq < 16; seq++) monitor.push(frame(seq, true));
+    expect(monitor.analysed).toBe(6 + 1 + 2 + 3);
+    expect(starts).toEqual([12]);
     monitor.dispose();
   });
 

@@ -5,7 +5,7 @@ import type { Settings } from '../../shared/settings';
 import type { Frame } from '../frames/frame';
 import { MotionDetector } from './detector';
 import { MotionTracker } from './tracker';
-import type { TrackerOutput } from './types';
+import type { FrameAnalysis, TrackerOutput } from './types';
 
 export type MotionStartOutput = Extract<TrackerOutput, { kind: 'start' }>;
 export type MotionEndOutput = Extract<TrackerOutput, { kind: 'end' }>;
@@ -47,6 +47,12 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
   readonly #levelIntervalMs: number;
   readonly #idleTimer: NodeJS.Timeout;
   #lastLevelTs = Number.NEGATIVE_INFINITY;
+  /** Frames analysed so far. */
+  analysed = 0;
+  /** A frame not analysed yet because the scene was still (see `push`). */
+  #held: Frame | null = null;
+  /** The last analysed frame changed nothing: analyse every other frame. */
+  #still = false;
 
   constructor(opts: MotionMonitorOptions) {
     super();
@@ -61,8 +67,42 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
     this.#idleTimer.unref();
   }
 
+  /**
+   * While the scene is still, every other frame is held back and the next one analysed for both (the
+   * background moving as far as two frames would move it): half the detection work. When that frame shows
+   * any change, the background update is undone and both frames are analysed in order, so the tracker
+   * sees every frame with motion and an event starts on the same frame as at the full rate.
+   */
   push(frame: Frame): void {
-    const analysis = this.#detector.analyse(frame.gray, frame.width, frame.height);
+    if (!this.#still) {
+      this.#analyse(frame, 1);
+      return;
+    }
+    const held = this.#held;
+    if (!held) {
+      this.#held = frame;
+      return;
+    }
+    this.#held = null;
+    const probe = this.#detector.analyse(frame.gray, frame.width, frame.height, 2);
+    this.analysed++;
+    if (probe.change === 0) {
+      this.#track(frame, probe);
+      return;
+    }
+    this.#detector.rewind();
+    this.#analyse(held, 1);
+    this.#analyse(frame, 1);
+  }
+
+  #analyse(frame: Frame, weight: number): void {
+    const analysis = this.#detector.analyse(frame.gray, frame.width, frame.height, weight);
+    this.analysed++;
+    this.#track(frame, analysis);
+  }
+
+  #track(frame: Frame, analysis: FrameAnalysis): void {
+    this.#still = analysis.change === 0;
     if (analysis.lightswitch)
       this.#log.debug({ change: analysis.change }, 'lighting change: background re-learnt');
     this.#emitAll(this.#tracker.update(frame.ts, analysis, frame.seq), frame);
@@ -80,6 +120,8 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
 
   /** Forget the background (e.g. the camera reported an exposure jump). */
   relearn(): void {
+    this.#held = null;
+    this.#still = false;
     this.#detector.relearn();
   }
 

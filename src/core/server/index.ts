@@ -45,6 +45,8 @@ export interface ServerDeps {
   staticDir: string | null;
   /** Recorded clips and their export; none when recording is not wired in (some tests). */
   recordings?: RecordingsApi;
+  /** Frames analysed by the detectors so far, for `/metrics`. Default: not reported. */
+  analysedFrames?: () => number;
   /** Access control (sessions, pairing, roles); `access.enabled` is false with `--no-auth`. */
   access: Access;
   /** Body size and connection timeouts. Default `DEFAULT_LIMITS` (src/core/access/limits.ts). */
@@ -134,6 +136,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     health,
     state: deps.state,
     recordings: deps.recordings,
+    analysedFrames: deps.analysedFrames,
   });
   registerSignInRoutes(app, deps.access);
   registerAdminRoutes(app, deps.access, { publicUrls: deps.publicUrls ?? (() => []) });

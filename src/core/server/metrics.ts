@@ -17,6 +17,8 @@ export interface MetricsOptions {
   recordings?: { readonly storage: StorageState };
   health: Health;
   state(): AppState;
+  /** Frames analysed by the detectors so far, all cameras. Default: not reported. */
+  analysedFrames?: () => number;
 }
 
 /** `GET /metrics` in Prometheus text format; one registry per server, so tests can run several. */
@@ -79,17 +81,30 @@ export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): voi
     () => stats.mjpegSkipped,
   );
   registerHealthMetrics(registry, opts);
-  const frames = new Counter({
+  const reported = new Map<string, number>();
+  new Counter({
     name: 'motion_kiosk_frames_total',
     help: 'Frames captured',
     labelNames: ['camera'],
     registers: [registry],
+    // Read from each bus's own count at scrape time: nothing runs per frame for the metrics.
+    collect() {
+      for (const bus of opts.buses) {
+        const now = bus.published;
+        const before = reported.get(bus.camera) ?? 0;
+        if (now > before) this.inc({ camera: bus.camera }, now - before);
+        reported.set(bus.camera, now);
+      }
+    },
   });
-  const unsubscribes = opts.buses.map((bus) => bus.subscribe(() => frames.inc({ camera: bus.camera })));
-  app.addHook('onClose', (_app, done) => {
-    for (const off of unsubscribes) off();
-    done();
-  });
+  if (opts.analysedFrames) {
+    totalCounter(
+      registry,
+      'motion_kiosk_frames_analysed_total',
+      'Frames the motion detector analysed (fewer than captured while the scene is still)',
+      opts.analysedFrames,
+    );
+  }
 
   app.get('/metrics', async (_request, reply) => {
     return reply.type(registry.contentType).send(await registry.metrics());

@@ -21,12 +21,12 @@ export class ChildFeeder implements Feeder {
     private readonly args: string[],
   ) {}
 
-  start(stdin: Writable, onExit: (message: string) => void): void {
+  start(stdin: Writable, onExit: (message: string) => void, onJpeg: (jpeg: Buffer) => void): void {
     const child = track(spawn(this.command, this.args, { stdio: ['ignore', 'pipe', 'pipe'] }));
     this.#child = child;
     const stderr = new StderrTail();
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-    const reframer = new JpegReframer(stdin);
+    const reframer = new JpegReframer(stdin, onJpeg);
     child.stdout?.on('data', (chunk: Buffer) => reframer.push(chunk));
     child.stdout?.on('end', () => stdin.end());
     this.#closed = new Promise((resolve) => {

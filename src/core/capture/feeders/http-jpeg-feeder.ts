@@ -24,7 +24,7 @@ export class HttpJpegFeeder implements Feeder {
     private readonly options: HttpJpegFeederOptions = {},
   ) {}
 
-  start(stdin: Writable, onExit: (message: string) => void): void {
+  start(stdin: Writable, onExit: (message: string) => void, onJpeg: (jpeg: Buffer) => void): void {
     const stopped = (message: string) => {
       if (this.#request !== req) return;
       this.#request = null;
@@ -38,7 +38,7 @@ export class HttpJpegFeeder implements Feeder {
         stopped(`camera answered HTTP ${res.statusCode}`);
         return;
       }
-      const reframer = new JpegReframer(stdin);
+      const reframer = new JpegReframer(stdin, onJpeg);
       res.on('data', (chunk: Buffer) => reframer.push(chunk));
       res.on('error', (err) => stopped(`camera: ${err.message}`));
       // 'close' also covers a connection cut mid-stream, where 'end' never comes.

@@ -5,18 +5,10 @@ import type { Writable } from 'node:stream';
 import NodeWebcam from 'node-webcam';
 import type { Feeder } from '../pipeline';
 import type { SourceOptions } from '../process-source';
+import { writePart } from '../splitters/multipart-part';
 
 /** node-webcam writes each still to a file named in a shell command: the path must be this plain. */
 const SHELL_SAFE_PATH = /^[A-Za-z0-9._/-]+$/;
-
-/**
- * One still as a multipart part. Its Content-Length lets ffmpeg's mpjpeg reader hand the picture
- * on at once; bare JPEGs (image2pipe) are only cut when the next one starts, a whole still late.
- */
-export function multipartPart(jpeg: Buffer): Buffer {
-  const head = `--still\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length}\r\n\r\n`;
-  return Buffer.concat([Buffer.from(head), jpeg, Buffer.from('\r\n')]);
-}
 
 /** Takes stills with node-webcam (fswebcam) in a loop, at most `frameRate` per second, into ffmpeg. */
 export class StillsFeeder implements Feeder {
@@ -28,9 +20,9 @@ export class StillsFeeder implements Feeder {
     private readonly settings: SourceOptions['settings'],
   ) {}
 
-  start(stdin: Writable, onExit: (message: string) => void): void {
+  start(stdin: Writable, onExit: (message: string) => void, onJpeg: (jpeg: Buffer) => void): void {
     this.#running = true;
-    this.#loop = this.#run(stdin).catch((err: Error) => {
+    this.#loop = this.#run(stdin, onJpeg).catch((err: Error) => {
       if (this.#running) onExit(`fswebcam ${this.device}: ${err.message.trim().split('\n').at(-1)}`);
     });
   }
@@ -40,7 +32,7 @@ export class StillsFeeder implements Feeder {
     await this.#loop;
   }
 
-  async #run(stdin: Writable): Promise<void> {
+  async #run(stdin: Writable, onJpeg: (jpeg: Buffer) => void): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), 'motion-kiosk-webcam-'));
     try {
       if (!SHELL_SAFE_PATH.test(dir))
@@ -58,7 +50,9 @@ export class StillsFeeder implements Feeder {
           webcam.capture(still, (err, data) => (err ? reject(err) : resolve(data))),
         );
         if (!this.#running) break;
-        stdin.write(multipartPart(jpeg));
+        // A still is one whole JPEG; its Content-Length lets ffmpeg's mpjpeg reader decode it at once.
+        writePart(stdin, jpeg);
+        onJpeg(jpeg);
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, interval - (Date.now() - started))));
       }
     } finally {

@@ -9,6 +9,8 @@ export interface OutputPlan {
    * scaled and gray (synthetic scene). Default: none.
    */
   labels?: { jpeg: string; gray: string };
+  /** Write the JPEGs on stdout; false when Node already holds them (a feeder wrote them to stdin). Default true. */
+  jpeg?: boolean;
 }
 
 /** Options every source's ffmpeg starts with. */
@@ -57,11 +59,11 @@ export function outputArgs(plan: OutputPlan): string[] {
   const gray = labels
     ? ['-map', `[${labels.gray}]`]
     : ['-map', '0:v:0', '-vf', grayFilter(plan.analysisWidth)];
-  return [
-    ...['-map', labels ? `[${labels.jpeg}]` : '0:v:0', ...jpeg, '-f', 'mjpeg', 'pipe:1'],
-    ...gray,
-    ...[...PASSTHROUGH, '-c:v', 'pgm', '-f', 'image2pipe', 'pipe:3'],
-  ];
+  const jpegOut =
+    plan.jpeg === false
+      ? []
+      : ['-map', labels ? `[${labels.jpeg}]` : '0:v:0', ...jpeg, '-f', 'mjpeg', 'pipe:1'];
+  return [...jpegOut, ...gray, ...[...PASSTHROUGH, '-c:v', 'pgm', '-f', 'image2pipe', 'pipe:3']];
 }
 
 /** Scales to the analysis width (height keeps the aspect) and keeps only luma. */
@@ -71,7 +73,8 @@ export function grayFilter(analysisWidth: number): string {
 
 /**
  * The whole ffmpeg command line for JPEGs written to its stdin as multipart parts (webcam stills,
- * rpicam-vid and bare-JPEG HTTP cameras, re-framed in Node): passed through, plus the gray output.
+ * rpicam-vid and bare-JPEG HTTP cameras, re-framed in Node): only the gray output, since Node holds
+ * the JPEGs already (sending them back cost ffmpeg a mux and a write, and Node a second split).
  * @param inputWidth the JPEGs' width when known, so the gray frame can be decoded at a lower resolution.
  */
 export function multipartStdinArgs(inputWidth: number | undefined, analysisWidth: number): string[] {
@@ -80,6 +83,6 @@ export function multipartStdinArgs(inputWidth: number | undefined, analysisWidth
     ...pipeInputArgs(),
     ...mjpegInputArgs(inputWidth, analysisWidth),
     ...['-i', 'pipe:0'],
-    ...outputArgs({ copy: true, analysisWidth }),
+    ...outputArgs({ copy: true, analysisWidth, jpeg: false }),
   ];
 }

@@ -30,7 +30,12 @@ export class FfmpegRun {
     onEnd: (end: RunEnd) => void,
   ) {
     const { args, feeder } = pipeline;
-    const child = track(spawn(ffmpeg, args, { stdio: [feeder ? 'pipe' : 'ignore', 'pipe', 'pipe', 'pipe'] }));
+    // With a feeder, Node holds each JPEG already and ffmpeg writes only the gray copy.
+    const child = track(
+      spawn(ffmpeg, args, {
+        stdio: feeder ? ['pipe', 'ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', 'pipe'],
+      }),
+    );
     this.#child = child;
     const stderr = new StderrTail();
     const pairer = new FramePairer(onPicture);
@@ -60,7 +65,12 @@ export class FfmpegRun {
         }
       });
     });
-    if (feeder && child.stdin) feeder.start(child.stdin, (message) => this.fail(message));
+    if (feeder && child.stdin)
+      feeder.start(
+        child.stdin,
+        (message) => this.fail(message),
+        (jpeg) => pairer.pushJpeg(jpeg),
+      );
   }
 
   /** Kills ffmpeg; the first reason given is the one reported. */

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
-import { multipartPart } from '../feeders/stills-feeder';
 import { MjpegSplitter } from './mjpeg-splitter';
+import { writePart } from './multipart-part';
 
 export interface JpegReframerOptions {
   /**
@@ -21,11 +21,16 @@ export class JpegReframer {
   /** JPEGs dropped because `out` had too much waiting. */
   dropped = 0;
 
-  constructor(out: Writable, options: JpegReframerOptions = {}) {
+  /** @param onJpeg receives each JPEG written to `out` (not the dropped ones). */
+  constructor(out: Writable, onJpeg: (jpeg: Buffer) => void, options: JpegReframerOptions = {}) {
     const max = options.maxQueuedBytes ?? 4 * 1024 * 1024;
     this.#splitter = new MjpegSplitter((jpeg) => {
-      if (out.writableLength > max) this.dropped++;
-      else out.write(multipartPart(jpeg));
+      if (out.writableLength > max) {
+        this.dropped++;
+        return;
+      }
+      writePart(out, jpeg);
+      onJpeg(jpeg);
     });
   }
 

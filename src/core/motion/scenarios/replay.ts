@@ -1,7 +1,6 @@
+import pino from 'pino';
 import { defaultSettings, type Settings, settingsSchema } from '../../../shared/settings';
-import { MotionDetector } from '../detector';
-import { MotionTracker } from '../tracker';
-import type { TrackerOutput } from '../types';
+import { MotionMonitor } from '../motion-monitor';
 import { FPS, type Scenario } from './scenarios';
 
 /** A detected event in clip seconds. */
@@ -25,29 +24,31 @@ export function scenarioSettings(scenario: Scenario, extra: Partial<Settings> = 
   return settingsSchema.parse({ ...defaultSettings, ...scenario.settings, ...extra });
 }
 
-/** Feeds the frames through a fresh detector and tracker with the clip's own timestamps. */
+/**
+ * Feeds the frames through a fresh MotionMonitor (detector, tracker, and its sampling while the scene
+ * is still) with the clip's own timestamps.
+ */
 export function replay(frames: Uint8Array[], width: number, settings: Settings): Replay {
   const height = frames[0].length / width;
-  const detector = new MotionDetector(settings);
-  const tracker = new MotionTracker(settings);
+  const monitor = new MotionMonitor({ settings, log: pino({ level: 'silent' }), levelIntervalMs: 0 });
   const events: DetectedEvent[] = [];
   let peakChange = 0;
+  monitor.on('start', (start) => events.push({ start: start.ts / 1000, lastMotion: null }));
+  monitor.on('end', (end) => {
+    events[events.length - 1].lastMotion = end.ts / 1000;
+  });
+  monitor.on('level', (level) => {
+    peakChange = Math.max(peakChange, level.change);
+  });
+  const jpeg = Buffer.alloc(0);
   const cpuBefore = process.cpuUsage();
-  const record = (outputs: TrackerOutput[]) => {
-    for (const out of outputs) {
-      if (out.kind === 'start') events.push({ start: out.ts / 1000, lastMotion: null });
-      else events[events.length - 1].lastMotion = out.ts / 1000;
-    }
-  };
   frames.forEach((gray, n) => {
-    const analysis = detector.analyse(gray, width, height);
-    peakChange = Math.max(peakChange, analysis.lightswitch ? 0 : analysis.change);
-    record(tracker.update((n * 1000) / FPS, analysis, n));
+    monitor.push({ seq: n, ts: (n * 1000) / FPS, jpeg, gray, width, height });
   });
   // An event still open when the clip ends closes as if the scene stayed still.
-  record(tracker.idle(Number.POSITIVE_INFINITY));
+  monitor.finish();
   const cpu = process.cpuUsage(cpuBefore);
-  detector.dispose();
+  monitor.dispose();
   return { events, peakChange, cpuMsPerFrame: (cpu.user + cpu.system) / 1000 / frames.length };
 }
 

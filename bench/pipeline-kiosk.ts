@@ -1,0 +1,50 @@
+import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+import { type ProcSample, processTree } from './pipeline-proc';
+import type { AppProcess, CameraProcess } from './pipeline-procs';
+import { measureWindow, median, rss, total } from './pipeline-window';
+
+/**
+ * Headless Chromium showing the dashboard at 800x480, as the kiosk window does: the CPU of all its
+ * processes against the engine's (node + ffmpeg), per camera frame, over the same windows.
+ */
+export async function measureKiosk(
+  app: AppProcess,
+  camera: CameraProcess,
+  trees: Map<string, () => ProcSample[]>,
+  windowS: number,
+  windows: number,
+): Promise<void> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const page = await browser.newPage({ viewport: { width: 800, height: 480 } });
+    await page.goto(app.url);
+    await page.waitForTimeout(5000);
+    // Every Chromium process is a descendant of this one (playwright launches it directly).
+    const chrome = () => processTree(process.pid).filter((p) => /chrom/i.test(p.name));
+    const watched = new Map([
+      ['app', trees.get('app') ?? (() => [])],
+      ['chromium', chrome],
+    ]);
+    const app_: number[] = [];
+    const kiosk: number[] = [];
+    const mem: number[] = [];
+    for (let i = 0; i < windows; i++) {
+      const w = await measureWindow(windowS, camera, app, watched);
+      app_.push(total(w.trees.get('app')));
+      kiosk.push(total(w.trees.get('chromium')));
+      mem.push(rss(w.trees.get('chromium')));
+    }
+    const perCore = (msPerFrame: number) => ((msPerFrame * camera.fps) / 10).toFixed(1);
+    console.log(`\n## Kiosk view: Chromium at 800x480 on the dashboard (median of ${windows} windows)\n`);
+    console.log('| | CPU ms per camera frame | % of one core | RSS MB |');
+    console.log('|---|---|---|---|');
+    console.log(`| engine (node + ffmpeg) | ${median(app_).toFixed(3)} | ${perCore(median(app_))} | |`);
+    console.log(
+      `| Chromium (all processes) | ${median(kiosk).toFixed(3)} | ${perCore(median(kiosk))} | ${median(mem).toFixed(0)} |`,
+    );
+    console.log(`\nRatio Chromium / engine: **${(median(kiosk) / median(app_)).toFixed(2)}**`);
+  } finally {
+    await browser.close();
+  }
+}
