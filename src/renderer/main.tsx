@@ -12,8 +12,15 @@ import './styles/dialogs.css';
 import './styles/clip.css';
 import './styles/access.css';
 import './styles/health.css';
-// Issue 13's dashboard rules, after the split files they refine (to be folded into them).
-import './styles/components.css';
+// Issue 13's dashboard refinements, one sheet per part of the page, loaded after the sheets they
+// refine so they win on equal specificity; keep this order, it is the cascade order.
+import './styles/dashboard-header.css';
+import './styles/dashboard-live.css';
+import './styles/dashboard-timeline.css';
+import './styles/dashboard-dialogs.css';
+import './styles/dashboard-new-events.css';
+import './styles/dashboard-health.css';
+import './styles/dashboard-small-screens.css';
 import { AccessGate } from './ui/AccessGate';
 
 applyKioskComfort();

@@ -1,4 +1,3 @@
-import type { Logger } from 'pino';
 import type { StorageCounters } from '../../shared/api';
 import type {
   HistoryGap,
@@ -10,9 +9,10 @@ import type {
   MotionStart,
   StoredEvent,
 } from '../../shared/events';
-import type { Health } from '../health/health';
 import { EventRing } from './event-ring';
 import type { EventStore, StoredRow } from './event-store';
+import { type EndDetails, HubHooks } from './hooks';
+import type { EventHubOptions } from './hub-options';
 import { closeInterrupted } from './interrupted';
 import { LevelGate } from './level-gate';
 import { Persistence } from './persistence';
@@ -20,32 +20,9 @@ import { RememberedMessages } from './remembered';
 import { Subscribers } from './subscribers';
 import type { EventSink, WireEncoder } from './subscription';
 
+export type { EndDetails } from './hooks';
+export type { EventHubOptions } from './hub-options';
 export type { EventSink, WireEncoder } from './subscription';
-
-export interface EventHubOptions {
-  store: EventStore;
-  /** Encodes a message for the wire once, for every client (the server's SSE framing). */
-  encode: WireEncoder;
-  /** Stored events kept in memory for resume without a database read. Default 1000. */
-  ringSize?: number;
-  /** Events read per replay step (ring or database); a step waits for the previous one to reach the kernel. Default 200. */
-  replayPageSize?: number;
-  /** Largest share of one core that `level` fan-out may take (level-gate.ts). Default 0.2. */
-  levelShare?: number;
-  /**
-   * Announced events kept in memory while storage fails, written later in order. Default 500; at most
-   * `ringSize`, so that every queued event can still be replayed from the ring.
-   */
-  storageQueue?: number;
-  /** Delay between storage retries while something is queued, ms. Default 1000. */
-  storageRetryMs?: number;
-  /** Where storage trouble is reported (component `storage`); its changes go to clients as `health`. */
-  health?: Health;
-  log: Logger;
-}
-
-/** Fields a subsystem adds to a `motion-end` (the recorder: best picture and clip URLs). */
-export type EndDetails = (motionId: number) => Partial<Pick<MotionEnd, 'snapshot' | 'clip'>>;
 
 /**
  * Gives every motion event its id, stores it, and then sends it to every subscriber. When storage
@@ -56,11 +33,9 @@ export type EndDetails = (motionId: number) => Partial<Pick<MotionEnd, 'snapshot
 export class EventHub {
   readonly #store: EventStore;
   readonly #ring: EventRing;
-  readonly #log: Logger;
   readonly #subscribers: Subscribers;
   readonly #remembered: RememberedMessages;
-  readonly #observers = new Set<(message: HubMessage) => void>();
-  readonly #endDetails = new Set<EndDetails>();
+  readonly #hooks: HubHooks;
   readonly #encode: WireEncoder;
   #lastId: number;
   #count = 0;
@@ -72,7 +47,7 @@ export class EventHub {
   constructor(opts: EventHubOptions) {
     this.#store = opts.store;
     this.#ring = new EventRing(opts.ringSize ?? 1000);
-    this.#log = opts.log;
+    this.#hooks = new HubHooks(opts.log);
     this.#encode = opts.encode;
     this.#lastId = opts.store.lastId();
     // After a restart every client reconnects with Last-Event-ID at once: answer them from memory.
@@ -161,7 +136,7 @@ export class EventHub {
 
   /** Stores the end of a motion event (or queues it), then sends it. Never throws. */
   publishMotionEnd(data: Omit<MotionEnd, 'id'>): MotionEnd {
-    const event: MotionEnd = { id: this.#lastId + 1, ...data, ...this.#detailsOf(data.motionId) };
+    const event: MotionEnd = { id: this.#lastId + 1, ...data, ...this.#hooks.detailsOf(data.motionId) };
     const row: StoredRow = { id: event.id, type: 'motion-end', json: JSON.stringify(event) };
     this.#persistence.save({ row, camera: data.camera, ts: data.ts, motionId: data.motionId });
     this.#fanOut(row, { type: 'motion-end', id: row.id, data: event });
@@ -191,13 +166,13 @@ export class EventHub {
     // Catching-up clients need the current state too; `level` is only useful live.
     this.#subscribers.sendReplaying(chunk);
     this.#subscribers.sendLive(chunk);
-    this.#notify({ type, data } as HubMessage);
+    this.#hooks.notify({ type, data } as HubMessage);
   }
 
   #broadcastLevel(data: LiveEventMap['level']): void {
     this.#levels.pass(() => {
       this.#subscribers.sendLive(this.#encode({ event: 'level', data: JSON.stringify(data) }));
-      this.#notify({ type: 'level', data });
+      this.#hooks.notify({ type: 'level', data });
     });
   }
 
@@ -212,8 +187,7 @@ export class EventHub {
    * display wake). `level` is observed only when it was sent. Returns the function that stops observing.
    */
   observe(observer: (message: HubMessage) => void): () => void {
-    this.#observers.add(observer);
-    return () => this.#observers.delete(observer);
+    return this.#hooks.observe(observer);
   }
 
   /**
@@ -221,20 +195,7 @@ export class EventHub {
    * returns the function that removes it. A provider that throws adds nothing.
    */
   addEndDetails(provider: EndDetails): () => void {
-    this.#endDetails.add(provider);
-    return () => this.#endDetails.delete(provider);
-  }
-
-  #detailsOf(motionId: number): ReturnType<EndDetails> {
-    let details: ReturnType<EndDetails> = {};
-    for (const provider of this.#endDetails) {
-      try {
-        details = { ...details, ...provider(motionId) };
-      } catch (err) {
-        this.#log.error({ err, motionId }, 'motion-end details failed');
-      }
-    }
-    return details;
+    return this.#hooks.addEndDetails(provider);
   }
 
   /**
@@ -261,17 +222,7 @@ export class EventHub {
     const encoded = { id: row.id, chunk: this.#encodeStored(row) };
     this.#ring.push(encoded);
     this.#subscribers.sendLive(encoded.chunk);
-    this.#notify(event);
-  }
-
-  #notify(message: HubMessage): void {
-    for (const observer of this.#observers) {
-      try {
-        observer(message);
-      } catch (err) {
-        this.#log.error({ err, type: message.type }, 'event observer failed');
-      }
-    }
+    this.#hooks.notify(event);
   }
 
   #encodeStored(row: StoredRow): Buffer {

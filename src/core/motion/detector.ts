@@ -1,19 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Settings } from '../../shared/settings';
-import { blockMeansOf, fitLighting, type Lighting, lightingBlockSize, votingBlocks } from './lighting';
+import { type Background, compareWithBackground, poolBlocks } from './background';
+import { blockMeansOf, fitLighting, lightingBlockSize, votingBlocks } from './lighting';
 import { rasteriseMasks } from './mask';
 import type { FrameAnalysis } from './types';
 
-const still: FrameAnalysis = { change: 0, box: null, lightswitch: false };
+export { HOLD_FRAMES } from './background';
 
-/**
- * Frames a pixel may differ from the background before it is blended in again. A running average that
- * absorbs an object while it passes leaves a ghost where it was (the box then trails the subject, and the
- * event outlasts it); held pixels are not blended, so a walker leaves none. Something that stops is
- * blended in at the full rate after this many frames (1 s at 30 fps): absorbed about a second later than a
- * plain running average would.
- */
-export const HOLD_FRAMES = 30;
+const still: FrameAnalysis = { change: 0, box: null, lightswitch: false };
 
 /** First non-zero index and one past the last, of a vector that has one. */
 function extent(v: Float32Array): [number, number] {
@@ -22,19 +16,6 @@ function extent(v: Float32Array): [number, number] {
   let end = v.length;
   while (v[end - 1] === 0) end--;
   return [first, end];
-}
-
-/** The largest difference relighting makes to a background pixel (0..255): max |(gain - 1)·b + offset|. */
-const relightReach = ({ gain, offset }: Lighting) =>
-  Math.max(Math.abs(offset), Math.abs(255 * (gain - 1) + offset));
-
-interface Background {
-  /** Blurred float32 [h, w] at analysis size. */
-  image: tf.Tensor2D;
-  /** Its block means (lighting fit), row-major. */
-  means: Float32Array;
-  /** float32 [h, w]: frames each pixel has differed from it in a row (0 where it does not); null = all 0. */
-  age: tf.Tensor2D | null;
 }
 
 /**
@@ -86,13 +67,19 @@ export class MotionDetector {
     }
     // Compare with the background as it would look in the frame's light (lights dimmed, exposure changed).
     const light = fitLighting(background.means, means, this.#votes);
-    const [sums, blended, age] = this.#compare(current, background, light, weight);
+    const { noiseLevel, backgroundRate } = this.#settings;
+    const [sums, blended, age] = compareWithBackground(current, background, light, weight, {
+      threshold: this.#threshold,
+      noiseLevel,
+      backgroundRate,
+      block: this.#block,
+    });
     const percent = (n: number) => (this.#analysedPixels > 0 ? (n / this.#analysedPixels) * 100 : 0);
     const rows = sums.subarray(0, this.#height);
     const cols = sums.subarray(this.#height, this.#height + this.#width);
     const blocks = this.#votes.length;
     const count = rows.reduce((total, v) => total + v, 0);
-    // Without the pre-fit count (see #compare) the lighting moved no pixel by half the noise level.
+    // Without the pre-fit count (see compareWithBackground) the lighting moved no pixel by half the noise level.
     const rawChange = percent(
       sums.length > this.#height + this.#width + blocks ? sums[sums.length - 1] : count,
     );
@@ -193,59 +180,10 @@ export class MotionDetector {
   /** Block means of the frame: from its bytes when they are at analysis size, else from the tensor. */
   #meansOf(gray: Uint8Array, current: tf.Tensor2D): Float32Array {
     if (this.#inputWidth === this.#width) return blockMeansOf(gray, this.#width, this.#height, this.#block);
-    const pooled = tf.tidy(() => this.#poolBlocks(current));
+    const pooled = tf.tidy(() => poolBlocks(current, this.#block));
     const means = pooled.dataSync() as Float32Array;
     pooled.dispose();
     return means;
-  }
-
-  #poolBlocks(image: tf.Tensor2D): tf.Tensor {
-    const b = this.#block;
-    const pooled = tf.avgPool(
-      tf.reshape(image, [1, this.#height, this.#width, 1]) as tf.Tensor4D,
-      b,
-      b,
-      'valid',
-    );
-    return tf.reshape(pooled, [-1]);
-  }
-
-  /**
-   * One download: [changed pixels per row..., per column..., the next background's block means...,
-   * changed pixels before the lighting fit (decides lighting changes; only when the fit moved some pixel by
-   * half the noise level or more, else the count after it stands in)]; and the next background, not yet adopted.
-   */
-  #compare(
-    current: tf.Tensor2D,
-    background: Background,
-    light: Lighting,
-    weight: number,
-  ): [Float32Array, tf.Tensor2D, tf.Tensor2D] {
-    const threshold = this.#threshold as tf.Tensor2D;
-    const { noiseLevel, backgroundRate } = this.#settings;
-    const rate = 1 - (1 - backgroundRate) ** weight;
-    const [profile, blended, age] = tf.tidy((): [tf.Tensor, tf.Tensor2D, tf.Tensor2D] => {
-      const over = (diff: tf.Tensor) => tf.cast(tf.greater(tf.abs(diff), threshold), 'float32');
-      let relit: tf.Tensor = background.image;
-      if (light.gain !== 1 || light.offset !== 0) {
-        relit = tf.add(tf.mul(background.image, light.gain), light.offset);
-        // Relit values stay in 0..255 unless the offset is negative or the top end passes 255.
-        if (light.offset < 0 || 255 * light.gain + light.offset > 255) relit = tf.clipByValue(relit, 0, 255);
-      }
-      const diff = tf.sub(current, relit);
-      const changed = over(diff);
-      const age = tf.mul(background.age ? tf.add(background.age, weight) : weight, changed) as tf.Tensor2D;
-      // Blended in: pixels that match the background, and those that have differed for HOLD_FRAMES.
-      const free = tf.add(tf.sub(1, changed), tf.cast(tf.greater(age, HOLD_FRAMES), 'float32'));
-      const next = tf.add(relit, tf.mul(tf.mul(diff, free), rate)) as tf.Tensor2D;
-      const parts = [tf.sum(changed, 1), tf.sum(changed, 0), this.#poolBlocks(next)];
-      if (relightReach(light) >= noiseLevel / 2)
-        parts.push(tf.reshape(tf.sum(over(tf.sub(current, background.image))), [1]));
-      return [tf.concat(parts), next, age];
-    });
-    const sums = profile.dataSync() as Float32Array;
-    profile.dispose();
-    return [sums, blended, age];
   }
 
   /** Gray bytes → float32 [h, w] at analysis size, blurred. Runs inside tf.tidy. */
