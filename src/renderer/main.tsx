@@ -4,16 +4,11 @@ import { applyKioskComfort } from './kiosk';
 import { startAccess } from './state/access';
 import './styles/base.css';
 import './styles/layout.css';
-import './styles/header.css';
-import './styles/live-view.css';
-import './styles/live-tools.css';
-import './styles/timeline.css';
-import './styles/dialogs.css';
 import './styles/clip.css';
 import './styles/access.css';
 import './styles/health.css';
-// Issue 13's dashboard refinements, one sheet per part of the page, loaded after the sheets they
-// refine so they win on equal specificity; keep this order, it is the cascade order.
+// One sheet per part of the page, after the feature sheets above so they win on equal specificity;
+// keep this order, it is the cascade order.
 import './styles/dashboard-header.css';
 import './styles/dashboard-live.css';
 import './styles/dashboard-timeline.css';
