@@ -61,15 +61,17 @@ describe('object labels through the server', () => {
     expect((await state(port)).labels?.loaded).toBe(true);
   }, 180_000);
 
-  it('with labels off, motion events carry no labels and no model is loaded', async () => {
-    // The looped clip rests 3.5 s before it restarts: a 1 s event gap lets each event end.
+  it('with labels off, a running motion event gets no labels and no model is loaded', async () => {
+    // The detector holds a moving subject out of the background for 2 s at 15 fps, longer than this looped
+    // clip's rest, so its event need not end here: the check is over several seconds of a running event.
     const { port } = await serve({ frameRate: 15, labels: false, eventGap: 1 });
     client = new SseTestClient(port);
     const sse = client;
     await sse.waitFor(() => sse.messages.some((m) => m.event === 'motion'), 60_000, 'a motion event');
-    await sse.waitFor(() => sse.messages.some((m) => m.event === 'motion-end'), 60_000, 'its end');
+    const levels = () => sse.messages.filter((m) => m.event === 'level').length;
+    const seen = levels();
+    await sse.waitFor(() => levels() >= seen + 25, 60_000, 'five more seconds of levels');
     expect(sse.messages.filter((m) => m.event === 'motion-label')).toEqual([]);
-    expect(JSON.parse(sse.messages.find((m) => m.event === 'motion-end')?.data ?? '{}').labels).toEqual([]);
     expect((await state(port)).labels?.loaded).toBe(false);
   }, 180_000);
 });
