@@ -19,7 +19,8 @@ test.describe('storage health banner', () => {
   let server: RunningServer | null = null;
   test.beforeAll(async () => {
     dataDir = mountTmpfs(16 * 1024);
-    server = await startServer({ dataDir });
+    // Not about access: the fresh browser contexts below see the dashboard, not the sign-in screen.
+    server = await startServer({ dataDir, auth: false });
   });
   test.afterAll(async () => {
     await server?.stop();
