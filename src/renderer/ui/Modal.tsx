@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { CloseIcon } from './icons';
+import { SheetHead } from './SheetHead';
 
 /** Props of `Modal`. */
 interface ModalProps {
@@ -25,17 +25,7 @@ export function Modal({ open, onClose, id, title, closeLabel, class: extra, chil
   }, [open]);
   return (
     <dialog ref={dialog} class={`modal ${extra ?? ''}`} aria-labelledby={id} onClose={onClose}>
-      <div class="sheet-head">
-        <h2 id={id}>{title}</h2>
-        <button
-          type="button"
-          class="button icon-only ghost"
-          onClick={() => dialog.current?.close()}
-          aria-label={closeLabel}
-        >
-          <CloseIcon />
-        </button>
-      </div>
+      <SheetHead id={id} title={title} closeLabel={closeLabel} onClose={() => dialog.current?.close()} />
       {open && <div class="modal-body">{children}</div>}
     </dialog>
   );

@@ -11,8 +11,8 @@ import {
   setPassword,
 } from '../net/access-api';
 import { accessOpen } from '../state/access';
-import { CloseIcon } from './icons';
 import { SessionRow } from './SessionRow';
+import { SheetHead } from './SheetHead';
 
 /**
  * The devices panel (admins): every signed-in device with its name and when it was last seen, to rename or
@@ -63,17 +63,12 @@ export function SessionsPanel() {
         accessOpen.value = false;
       }}
     >
-      <div class="sheet-head">
-        <h2 id="sessions-title">{t('access.devices')}</h2>
-        <button
-          type="button"
-          class="button icon-only ghost"
-          onClick={() => dialog.current?.close()}
-          aria-label={t('settings.close')}
-        >
-          <CloseIcon />
-        </button>
-      </div>
+      <SheetHead
+        id={'sessions-title'}
+        title={t('access.devices')}
+        closeLabel={t('settings.close')}
+        onClose={() => dialog.current?.close()}
+      />
       {open && (
         <div class="sheet-body">
           <section aria-labelledby="pair-title">

@@ -4,9 +4,9 @@ import { kiosk } from '../kiosk';
 import { settings, settingsOpen } from '../state/live';
 import { startMaskEditing } from '../state/mask-draft';
 import { disableNotifications, enableNotifications, notifyState } from '../state/notifications';
-import { CloseIcon } from './icons';
 import { NumberField } from './NumberField';
 import { RecordingSettings } from './RecordingSettings';
+import { SheetHead } from './SheetHead';
 
 /**
  * The settings sheet: detection values (saved live), masks, language and notifications. It is not
@@ -44,17 +44,12 @@ export function SettingsSheet() {
         opener.current?.focus();
       }}
     >
-      <div class="sheet-head">
-        <h2 id="settings-title">{t('settings.title')}</h2>
-        <button
-          type="button"
-          class="button icon-only ghost"
-          onClick={() => dialog.current?.close()}
-          aria-label={t('settings.close')}
-        >
-          <CloseIcon />
-        </button>
-      </div>
+      <SheetHead
+        id={'settings-title'}
+        title={t('settings.title')}
+        closeLabel={t('settings.close')}
+        onClose={() => dialog.current?.close()}
+      />
       {open && (
         <div class="sheet-body">
           <section aria-labelledby="settings-detection">
