@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSource } from './index';
-import { childPids, nextState, silentLog, testSettings } from './test-support/helpers';
+import { childPids, firstRetry, nextState, silentLog, testSettings } from './test-support/helpers';
 
 describe('sources whose camera is missing', () => {
   it('v4l2 goes offline with a message naming the device, and retries', async () => {
@@ -13,7 +13,7 @@ describe('sources whose camera is missing', () => {
     source.on('state', (state) => states.push(state));
     source.start();
     try {
-      expect(await nextState(source, 'offline')).toMatch(/\/dev\/video63 not found.*retrying in 1 s/);
+      expect(await nextState(source, 'offline')).toMatch(new RegExp(`/dev/video63 not found.*${firstRetry}`));
       await nextState(source, 'offline', 5000);
       expect(states).toEqual(['starting', 'offline', 'starting', 'offline']);
     } finally {

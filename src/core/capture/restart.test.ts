@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createSource } from './index';
-import { childPids, collectFrames, nextState, silentLog, testSettings } from './test-support/helpers';
+import {
+  childPids,
+  collectFrames,
+  firstRetry,
+  nextState,
+  silentLog,
+  testSettings,
+} from './test-support/helpers';
 
 describe('restart policy (real ffmpeg)', () => {
   it('restarts a killed ffmpeg after the back-off and keeps counting frames', async () => {
@@ -11,7 +18,7 @@ describe('restart policy (real ffmpeg)', () => {
       const [ffmpeg] = await childPids();
       const offline = nextState(source, 'offline');
       process.kill(ffmpeg, 'SIGKILL');
-      expect(await offline).toMatch(/ffmpeg stopped: killed by SIGKILL; retrying in 1 s/);
+      expect(await offline).toMatch(new RegExp(`ffmpeg stopped: killed by SIGKILL; ${firstRetry}`));
       await nextState(source, 'online');
       const after = await collectFrames(source, 1);
       expect(after[0].seq).toBeGreaterThan(before[2].seq);

@@ -14,6 +14,9 @@ export const silentLog = pino({ level: 'silent' });
 /** Settings small and quick enough for tests on a shared machine. */
 export const testSettings = { ...defaultSettings, frameRate: 15 };
 
+/** The first retry as a status says it: 1 s with the back-off's ±20 % jitter, so 0.8 s to 1 s after rounding. */
+export const firstRetry = 'retrying in (0\\.[89]|1) s';
+
 /** Collects `count` frames from a started source, or rejects after `timeoutMs`. */
 export function collectFrames(source: FrameSource, count: number, timeoutMs = 15_000): Promise<Frame[]> {
   return new Promise((resolve, reject) => {
