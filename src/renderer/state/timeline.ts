@@ -70,7 +70,7 @@ export function retryHistory(): void {
 /** A motion event started (live from SSE, or replayed after a reconnect). */
 export function addLive(start: MotionStart, looking: boolean): void {
   if (events.value.some((e) => e.id === start.id)) return;
-  merge([{ ...start, end: null }]);
+  merge([{ ...start, end: null, reviewed: false, labels: [] }]);
   if (!looking) unseen.value++;
   if (atTop.value && events.value.length > liveCap) {
     events.value = events.value.slice(0, liveCap);
