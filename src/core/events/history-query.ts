@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventPage, EventRecord } from '../../shared/api';
-import type { LabelScore, MotionEnd, MotionLabel, MotionStart } from '../../shared/events';
+import type { MotionEnd, MotionLabel, MotionStart } from '../../shared/events';
+import { bestLabels } from '../../shared/labels';
 import type { EventFilter } from './store-types';
 
 interface RecordRow {
@@ -121,11 +122,4 @@ function toRecord(row: RecordRow): EventRecord {
     reviewed: row.reviewed === 1,
     labels: bestLabels([...seen, ...(end?.labels ?? [])]),
   };
-}
-
-/** One entry per label with its best score, best first. */
-export function bestLabels(scores: LabelScore[]): LabelScore[] {
-  const best = new Map<string, LabelScore>();
-  for (const s of scores) if ((best.get(s.label)?.score ?? -1) < s.score) best.set(s.label, s);
-  return [...best.values()].sort((a, b) => b.score - a.score);
 }
