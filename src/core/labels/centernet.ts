@@ -8,10 +8,10 @@ import type { Detection } from './coco';
 const requireHere: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url);
 
 /**
- * Input side the app runs the model at: on the clip set it finds what 512 finds (docs/labels.md) for
- * about 40 % of the work, since a motion crop is mostly the object.
+ * Input side the app runs the model at: on the clip set it finds what 320 and 512 find (docs/labels.md)
+ * for a quarter of the work of 512, since a motion crop is mostly the object.
  */
-export const LABEL_MODEL_SIZE = 320;
+export const LABEL_MODEL_SIZE = 256;
 
 /** The weights' own input size; the graph is rebuilt for smaller multiples of 32 (see `resizeGraph`). */
 export const NATIVE_SIZE = 512;
