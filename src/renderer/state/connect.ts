@@ -7,6 +7,7 @@ import type { StreamMessage } from '../net/stream-message';
 import { health } from './health';
 import { addLevel, loadLevelHistory } from './levels';
 import { cameraStatus, connection, motionBox, motionNow, ongoingPeak, pageVisible, settings } from './live';
+import { addLiveLabel, clearLiveLabels } from './live-labels';
 import { announcement, showNotice } from './notices';
 import { notifyMotion } from './notifications';
 import { connectionBack, connectionDown } from './outages';
@@ -48,6 +49,7 @@ function onMessage(message: StreamMessage): void {
       motionBox.value = start.box;
       boxTs = start.ts;
       ongoingPeak.value = { id: start.id, peak: start.change };
+      clearLiveLabels();
       setMotionNow(true);
       addLive(start, pageVisible.value && atTop.value);
       announcement.value = t('announce.motion', {
@@ -57,8 +59,12 @@ function onMessage(message: StreamMessage): void {
       notifyMotion(start);
       break;
     }
+    case 'motion-label':
+      addLiveLabel(message.data, ongoingPeak.value?.id ?? null);
+      break;
     case 'motion-end':
       motionBox.value = null;
+      clearLiveLabels();
       setMotionNow(false);
       if (ongoingPeak.value?.id === message.data.motionId) ongoingPeak.value = null;
       endLive(message.data);
