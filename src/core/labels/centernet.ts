@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as tfc from '@tensorflow/tfjs-converter';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Detection } from './coco';
@@ -17,11 +17,18 @@ export const LABEL_MODEL_SIZE = 320;
 /** The weights' own input size; the graph is rebuilt for smaller multiples of 32 (see `resizeGraph`). */
 export const NATIVE_SIZE = 512;
 
-/** Where @vladmandic/human ships the MB3-CenterNet graph model (json + one .bin), resolved at run time. */
+/**
+ * Where @vladmandic/human ships the MB3-CenterNet graph model (json + one .bin), found along Node's
+ * module search path. Not through `require.resolve` of the package: that needs its JavaScript, which the
+ * installer leaves out (electron-builder.yml ships only these two files of the package).
+ */
 export function modelFiles(): { json: string; bin: string } {
-  // The package exports no package.json; its dist/ folder sits beside models/ (resolving loads nothing).
-  const dir = join(dirname(requireHere.resolve('@vladmandic/human')), '..', 'models');
-  return { json: join(dir, 'centernet.json'), bin: join(dir, 'centernet.bin') };
+  for (const root of requireHere.resolve.paths('@vladmandic/human') ?? []) {
+    const dir = join(root, '@vladmandic', 'human', 'models');
+    const files = { json: join(dir, 'centernet.json'), bin: join(dir, 'centernet.bin') };
+    if (existsSync(files.json) && existsSync(files.bin)) return files;
+  }
+  throw new Error('@vladmandic/human/models/centernet.{json,bin} not found: is @vladmandic/human installed?');
 }
 
 interface WeightSpec {
