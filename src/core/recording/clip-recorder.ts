@@ -173,6 +173,7 @@ export class ClipRecorder {
     if (!recorder) return;
     if (message.type === 'motion') recorder.onMotion(message.data);
     else if (message.type === 'motion-end') recorder.onMotionEnd(message.data);
+    else if (message.type === 'motion-label') recorder.onLabel(message.data);
     else if (message.type === 'level')
       recorder.onLevel(message.data.ts, message.data.box ?? null, message.data.active);
   }

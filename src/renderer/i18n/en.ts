@@ -1,5 +1,6 @@
 import { enFeatures } from './en-features';
 import { enHistory } from './en-history';
+import { enLabels } from './en-labels';
 
 /** English strings: the reference dictionary; every other language must have exactly these keys. */
 export const en = {
@@ -177,6 +178,7 @@ export const en = {
   },
   ...enFeatures,
   ...enHistory,
+  ...enLabels,
 };
 
 /** The shape every dictionary has: same keys as English, any string values. */

@@ -8,6 +8,7 @@ import { health, recordingsProblem } from './health';
 import { newestKnownId, unreviewedCount } from './history';
 import { addLevel, loadLevelHistory } from './levels';
 import { cameraStatus, connection, motionBox, motionNow, ongoingPeak, pageVisible, settings } from './live';
+import { addLiveLabel, clearLiveLabels } from './live-labels';
 import { announcement, showNotice } from './notices';
 import { notifyMotion } from './notifications';
 import { connectionBack, connectionDown } from './outages';
@@ -50,6 +51,7 @@ function onMessage(message: StreamMessage): void {
       motionBox.value = start.box;
       boxTs = start.ts;
       ongoingPeak.value = { id: start.id, peak: start.change };
+      clearLiveLabels();
       setMotionNow(true);
       addLive(start, pageVisible.value && atTop.value);
       announcement.value = t('announce.motion', {
@@ -61,6 +63,7 @@ function onMessage(message: StreamMessage): void {
     }
     case 'motion-label':
       labelLive(message.data);
+      addLiveLabel(message.data, ongoingPeak.value?.id ?? null);
       break;
     case 'reviewed':
       applyReviewed(message.data);
@@ -71,6 +74,7 @@ function onMessage(message: StreamMessage): void {
       break;
     case 'motion-end':
       motionBox.value = null;
+      clearLiveLabels();
       setMotionNow(false);
       if (ongoingPeak.value?.id === message.data.motionId) ongoingPeak.value = null;
       endLive(message.data);
