@@ -10,6 +10,7 @@ import { cameraStatus, connection, motionBox, motionNow, ongoingPeak, pageVisibl
 import { announcement, showNotice } from './notices';
 import { notifyMotion } from './notifications';
 import { connectionBack, connectionDown } from './outages';
+import { offerSetup } from './setup';
 import { addLive, atTop, endLive, loadOlder } from './timeline';
 
 /** How long the "history was pruned" banner stays, in ms. */
@@ -121,6 +122,7 @@ export function connect(): () => void {
     .then((s) => {
       cameraStatus.value ??= s.cameras[0] ?? null;
       health.value ??= s.health;
+      offerSetup(s);
     })
     .catch(() => {});
   void loadOlder();
