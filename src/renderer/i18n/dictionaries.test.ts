@@ -34,6 +34,7 @@ describe('dictionaries', () => {
       'language.en',
       'recordingSettings.gigabytes',
       'recordingSettings.megabytes',
+      'setup.cameraState', // a camera's name, then its state (already Korean)
     ]);
     for (const e of entries) {
       if (!latinOnPurpose.has(e.id)) expect(e.ko, e.id).toMatch(/[\uac00-\ud7a3]/);

@@ -10,7 +10,7 @@ export const enSetup = {
     finish: 'Finish',
     finishing: 'Finishing…',
     cameraTitle: 'Is this your camera?',
-    cameraHelp: 'The picture above is what this camera sees now.',
+    cameraHelp: 'The live picture shows what this camera sees now.',
     cameraPick: 'This kiosk has several cameras; the picture shows the first one.',
     cameraOther: 'To use another camera, choose it in the kiosk’s setup file (see the install guide).',
     cameraState: '{{name}}: {{state}}',

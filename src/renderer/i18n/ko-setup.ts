@@ -13,7 +13,7 @@ export const koSetup: Pick<Dictionary, keyof typeof enSetup> = {
     finish: '완료',
     finishing: '마무리하는 중…',
     cameraTitle: '이 카메라가 맞나요?',
-    cameraHelp: '위 화면이 지금 이 카메라에 보이는 모습입니다.',
+    cameraHelp: '실시간 화면이 지금 이 카메라에 보이는 모습입니다.',
     cameraPick: '이 키오스크에는 카메라가 여러 대 있습니다. 화면에는 첫 번째 카메라가 보입니다.',
     cameraOther: '다른 카메라를 쓰려면 키오스크 설정 파일에서 고르세요(설치 안내 참고).',
     cameraState: '{{name}}: {{state}}',
