@@ -1,6 +1,7 @@
 // `npx tsx bench/live-cpu.ts [--seconds 10] [--rounds 3]`: CPU of Chromium showing the live view at
 // 800×480, the old way (an <img> on /stream.mjpg) against the dashboard's canvas, at the camera's rate and
 // at the kiosk's default 10 fps; with the engine's own CPU over the same windows for comparison.
+// `--only TEXT`: only the scenarios whose name contains TEXT (and the first, the base of the ratios).
 // `--before DIR`: also the dashboard of another build (DIR/main/headless.js, e.g. a copy of the previous
 // `out/`), which drew the live view as an <img>. Prints medians (percent of one core) and ratios; asserts nothing.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     before: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -88,6 +90,11 @@ const scenarios: Scenario[] = [
   { name: 'canvas, camera rate', open: (page, url) => page.goto(`${url}/`).then(() => {}) },
   { name: 'canvas, 10 fps', open: (page, url) => page.goto(`${url}/?fps=10`).then(() => {}) },
   { name: 'canvas, 5 fps', open: (page, url) => page.goto(`${url}/?fps=5`).then(() => {}) },
+  { name: 'canvas, 1 fps (the page alone)', open: (page, url) => page.goto(`${url}/?fps=1`).then(() => {}) },
+  {
+    name: 'canvas, 10 fps, 2 while still (kiosk)',
+    open: (page, url) => page.goto(`${url}/?fps=10&stillFps=2`).then(() => {}),
+  },
 ];
 
 async function main(): Promise<void> {
@@ -98,7 +105,9 @@ async function main(): Promise<void> {
     : null;
   try {
     const rows: { name: string; browser: number; engine: number; drawn: string }[] = [];
-    for (const scenario of scenarios) {
+    // The first scenario is the base of the ratios: always run.
+    const chosen = scenarios.filter((s, i) => i === 0 || !values.only || s.name.includes(values.only));
+    for (const scenario of chosen) {
       const launched = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs });
       const browser = await chromium.connect(launched.wsEndpoint());
       const page = await browser.newPage({ viewport: { width: 800, height: 480 } });
