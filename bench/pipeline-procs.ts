@@ -70,6 +70,8 @@ export class AppProcess {
 
   constructor(cameraUrl: string, dataDir: string, config: string) {
     const args = [
+      // As `npm run serve` and the systemd unit start it.
+      '--max-semi-space-size=1',
       'out/main/headless.js',
       '--source',
       `url:${cameraUrl}`,
