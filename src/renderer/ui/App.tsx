@@ -26,8 +26,9 @@ export function App() {
   const shown = liveShown.value;
   // The first-run guide steps aside while the mask editor or the settings sheet is open, and comes back after.
   const guide = setupOpen.value && !editing && !settingsOpen.value;
+  const docked = settingsOpen.value || guide;
   return (
-    <div class={`app${settingsOpen.value || guide ? ' sheet-open' : ''}`}>
+    <div class={`app${docked ? ' sheet-open' : ''}`}>
       <Header />
       <HealthBanner />
       <Notices />
@@ -37,7 +38,14 @@ export function App() {
           {shown && <LiveView />}
           {!editing && <MotionGraph />}
         </section>
-        {editing ? <MaskToolbar /> : <Timeline />}
+        {editing ? (
+          <MaskToolbar />
+        ) : (
+          // In landscape a docked sheet lies over the timeline: out of reach for keyboards and screen readers too.
+          <div class="timeline-slot" inert={docked && !stacked.value}>
+            <Timeline />
+          </div>
+        )}
       </main>
       <SettingsSheet />
       {guide && <SetupWizard />}
