@@ -1,4 +1,6 @@
 import { enFeatures } from './en-features';
+import { enHistory } from './en-history';
+import { enLabels } from './en-labels';
 import { enSetup } from './en-setup';
 
 /** English strings: the reference dictionary; every other language must have exactly these keys. */
@@ -176,6 +178,8 @@ export const en = {
     network: 'The camera could not be reached. Try again.',
   },
   ...enFeatures,
+  ...enHistory,
+  ...enLabels,
   ...enSetup,
 };
 
