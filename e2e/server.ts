@@ -40,6 +40,8 @@ export interface ServerOptions {
   auth?: boolean;
   /** Open the printed pairing URL at once, as a test's own admin session (`signedIn`). Default true. */
   pair?: boolean;
+  /** More command-line arguments (e.g. `--mqtt URL`). Default none. */
+  args?: string[];
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -60,6 +62,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ...(options.auth === false ? ['--no-auth'] : ['--pair']),
       '--source',
       options.source ?? 'synthetic',
+      ...(options.args ?? []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -69,7 +69,8 @@ export class Webhooks {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
-      this.#pump();
+      // Stopped meanwhile (the outbox may be closed already): the next start enqueues from the cursor.
+      if (!this.#stopped) this.#pump();
     });
   }
 

@@ -34,6 +34,8 @@ describe('dictionaries', () => {
       'language.en',
       'recordingSettings.gigabytes',
       'recordingSettings.megabytes',
+      'integrations.kind_ntfy',
+      'integrations.kind_gotify',
     ]);
     for (const e of entries) {
       if (!latinOnPurpose.has(e.id)) expect(e.ko, e.id).toMatch(/[\uac00-\ud7a3]/);

@@ -1,4 +1,5 @@
 import { enFeatures } from './en-features';
+import { enIntegrations } from './en-integrations';
 
 /** English strings: the reference dictionary; every other language must have exactly these keys. */
 export const en = {
@@ -175,6 +176,7 @@ export const en = {
     network: 'The camera could not be reached. Try again.',
   },
   ...enFeatures,
+  ...enIntegrations,
 };
 
 /** The shape every dictionary has: same keys as English, any string values. */

@@ -3,7 +3,9 @@ import { t } from '../i18n';
 import { formatPercent, formatTime } from '../i18n/format';
 import { fetchSettings, fetchState } from '../net/api';
 import { subscribeEvents } from '../net/event-stream';
+import { fetchArming } from '../net/integrations-api';
 import type { StreamMessage } from '../net/stream-message';
+import { arming } from './arming';
 import { health } from './health';
 import { addLevel, loadLevelHistory } from './levels';
 import { cameraStatus, connection, motionBox, motionNow, ongoingPeak, pageVisible, settings } from './live';
@@ -35,6 +37,9 @@ function onMessage(message: StreamMessage): void {
       break;
     case 'health':
       health.value = message.data;
+      break;
+    case 'arming':
+      arming.value = message.data;
       break;
     case 'level':
       addLevel(message.data);
@@ -123,6 +128,10 @@ export function connect(): () => void {
       health.value ??= s.health;
     })
     .catch(() => {});
+  // A tab that joins a shared stream missed its first `arming` message: ask once.
+  void fetchArming().then((result) => {
+    if (result.ok) arming.value ??= result.value;
+  });
   void loadOlder();
   void loadLevelHistory();
   return unsubscribe;
