@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startBroker, type TestBroker } from '../src/core/integrations/testing/broker';
 import { expect, openDashboard, test } from './fixtures';
@@ -58,6 +59,12 @@ test('the panel sets a broker that connects and a receiver whose Test answers', 
     await fetch(`${server.url}/api/integrations`, { headers: sessionHeaders(server) })
   ).text();
   expect(view).not.toContain('a long enough secret');
+  const axe = await new AxeBuilder({ page })
+    .include('dialog.integrations')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   for (const [width, height] of [
     [800, 480],
@@ -98,6 +105,9 @@ test('disarming on one page shows on another at once (SSE)', async ({ page, cont
   await page.getByRole('button', { name: /한국어/ }).click();
   await expect(button).toHaveText('감지 꺼짐');
   await page.screenshot({ path: join(dir, 'arming-1440x900-ko.png') });
+  await page.setViewportSize({ width: 800, height: 480 });
+  await page.screenshot({ path: join(dir, 'arming-800x480-ko.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await openPanel(page, '설정', '연동');
   await page.screenshot({ path: join(dir, 'integrations-1440x900-ko.png') });
   await page.setViewportSize({ width: 390, height: 844 });
