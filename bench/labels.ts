@@ -3,19 +3,22 @@
  * CPU that labelling adds per second of motion at labelRate 1, 2 and 5 (and with the scene still),
  * the memory of the loaded model, and accuracy on the generated clip set.
  *
- * Options: --quick   fewer rounds, 320 px only; --no-accuracy   skip the clip set.
+ * Options: --quick   fewer rounds, the app's input size only; --no-accuracy   skip the clip set.
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { resolveFfmpeg } from '../src/core/capture/ffmpeg/ffmpeg-path';
 import { LABEL_MODEL_SIZE } from '../src/core/labels/centernet';
+import { cropFfmpeg } from '../src/core/labels/crop-ffmpeg';
 import { LabelWorker } from '../src/core/labels/label-worker';
+import { ensureSceneClip } from '../src/core/labels/scenes/clip';
 import { checkPhotos, photos } from '../src/core/labels/scenes/photos';
 import { runScene } from '../src/core/labels/scenes/run-scene';
 import { labelScenes } from '../src/core/labels/scenes/scenes';
 import { type Backend, selectBackend } from '../src/core/motion/backend';
 import { childrenCpuMs } from './detect-proc';
+import { clipJpegs, measurePicture } from './labels-picture';
 import { measureInference } from './labels-speed';
 
 const { values: args } = parseArgs({
@@ -50,6 +53,26 @@ async function main(): Promise<void> {
     }
   }
 
+  console.log('\n## one labelled picture through the worker (camera JPEG → crop → model; medians)');
+  const ffmpegs = [
+    ['distribution ffmpeg', resolveFfmpeg()],
+    ['static ffmpeg', cropFfmpeg(resolveFfmpeg)],
+  ];
+  for (const name of ['person-astronaut-480p', 'person-astronaut-720p']) {
+    const scene = labelScenes.find((s) => s.name === name);
+    if (!scene) throw new Error(`scene ${name} missing`);
+    const jpegs = clipJpegs(await ensureSceneClip(scene));
+    for (const [label, ffmpeg] of ffmpegs) {
+      for (const size of args.quick ? [LABEL_MODEL_SIZE] : [256, 320]) {
+        const c = await measurePicture(ffmpeg, size, 'wasm', jpegs, args.quick ? 2 : 4);
+        const core = (rate: number) => `${((Math.min(rate, 1000 / c.wallMs) * c.cpuMs) / 10).toFixed(1)} %`;
+        console.log(
+          `${name}, ${label}, ${size}px: ${c.wallMs.toFixed(0)} ms wall, ${c.cpuMs.toFixed(0)} ms CPU (crop ${c.decodeMs.toFixed(0)} ms, model ${c.inferMs.toFixed(0)} ms); one core at labelRate 1: ${core(1)}, 2: ${core(2)}`,
+        );
+      }
+    }
+  }
+
   await selectBackend(undefined, ['wasm', 'cpu']);
   const cpuNow = () => {
     const u = process.cpuUsage();
@@ -71,7 +94,7 @@ async function main(): Promise<void> {
     return { cpuMs: cpuNow() - before, motionSeconds, run };
   };
   const worker = new LabelWorker({
-    ffmpeg: resolveFfmpeg(),
+    ffmpeg: cropFfmpeg(resolveFfmpeg),
     size: LABEL_MODEL_SIZE,
     backends: ['wasm', 'cpu'],
     log,
@@ -93,7 +116,7 @@ async function main(): Promise<void> {
   );
   await worker.stop();
   const idle = new LabelWorker({
-    ffmpeg: resolveFfmpeg(),
+    ffmpeg: cropFfmpeg(resolveFfmpeg),
     size: LABEL_MODEL_SIZE,
     backends: ['wasm', 'cpu'],
     log,
@@ -106,7 +129,7 @@ async function main(): Promise<void> {
   if (!args['no-accuracy']) {
     console.log('\n## accuracy on the clip set');
     const acc = new LabelWorker({
-      ffmpeg: resolveFfmpeg(),
+      ffmpeg: cropFfmpeg(resolveFfmpeg),
       size: LABEL_MODEL_SIZE,
       backends: ['wasm', 'cpu'],
       log,

@@ -20,6 +20,7 @@ import { normalizeMqttConfig } from './integrations/config';
 import { openIntegrations } from './integrations/index';
 import { registerIntegrationRoutes } from './integrations/routes';
 import { LABEL_MODEL_SIZE } from './labels/centernet';
+import { cropFfmpeg } from './labels/crop-ffmpeg';
 import { LabelWorker } from './labels/label-worker';
 import { ObjectLabeller } from './labels/object-labeller';
 import { selectBackend, tensorCount } from './motion/backend';
@@ -46,7 +47,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const hub = new EventHub({ store, log, health, encode: encodeSseMessage });
   // One worker for every camera; its thread and model load on the first labelled picture.
   const labelWorker = new LabelWorker({
-    ffmpeg: resolveFfmpeg(),
+    ffmpeg: cropFfmpeg(resolveFfmpeg),
     size: LABEL_MODEL_SIZE,
     backends: [backend],
     log,
@@ -130,6 +131,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     startedAt,
     firstRun: settings.neverSaved,
     detectorMs: cameras[0]?.detectorMs,
+    history: { unreviewed: hub.store.unreviewedCount() },
   });
   const tls = await readTls(opts.tls);
   const scheme = tls ? 'https' : 'http';

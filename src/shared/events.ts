@@ -1,3 +1,4 @@
+import type { MotionDeleted, ReviewedEvents } from './history';
 import type { ObjectLabel } from './labels';
 
 /**
@@ -184,6 +185,8 @@ export interface LiveEventMap {
   level: MotionLevel;
   health: HealthState;
   arming: ArmingStatus;
+  'motion-deleted': MotionDeleted;
+  reviewed: ReviewedEvents;
 }
 
 export interface NoticeEventMap {
@@ -217,11 +220,13 @@ const sseTypeSet: { [K in SseEventType]: true } = {
   motion: true,
   'motion-end': true,
   'motion-label': true,
+  'motion-deleted': true,
   status: true,
   settings: true,
   level: true,
   health: true,
   arming: true,
+  reviewed: true,
   gap: true,
 };
 

@@ -49,7 +49,7 @@ const settingsFields = {
   frameRate: z.number().int().min(1).max(120),
   /** Object labels on motion (person, cat, …) by a model in a worker thread; off loads nothing. Default true. */
   labels: z.boolean(),
-  /** Most pictures per second sent to the label model during a motion event. Default 2. */
+  /** Most pictures per second sent to the label model during a motion event. Default 1 (docs/labels.md, "Speed"). */
   labelRate: z.number().min(0.1).max(10),
   /** Per label, the lowest model score (0..1) that counts as that label. Defaults in `defaultSettings`. */
   labelMinScores: z.object(labelScoreFields).strict(),
@@ -79,7 +79,7 @@ export const defaultSettings: Settings = {
   captureHeight: 480,
   frameRate: 30,
   labels: true,
-  labelRate: 2,
+  labelRate: 1,
   // Measured on the clip set (docs/labels.md): people score 0.4-0.7, the cup's and the weather's
   // spurious person boxes stay under 0.3.
   labelMinScores: {

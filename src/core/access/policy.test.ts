@@ -2,20 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventHub } from '../events/event-hub';
-import { type EventStore, openEventStore } from '../events/event-store';
-import { Health } from '../health/health';
-import { webhookId } from '../integrations/config-store';
-import { type Integrations, openIntegrations } from '../integrations/index';
-import { registerIntegrationRoutes } from '../integrations/routes';
-import { encodeSseMessage } from '../server/sse-format';
-import { removeDir, startTestServer, type TestServer, tempDataDir } from '../server/testing/test-server';
+import { removeDir, startTestServer, type TestServer } from '../server/testing/test-server';
 import { Access } from './access';
 import { registerAccess } from './hooks';
 import { ACCESS_RULES } from './policy';
 import { json, send } from './testing/http';
+import { integrationExamples } from './testing/integration-examples';
 
 /**
  * Every route the server registers, three ways: no session, a viewer, an admin. Requests carry X-Forwarded-For of a
@@ -27,20 +20,8 @@ const REMOTE = { 'x-forwarded-for': '203.0.113.7' };
 let s: TestServer;
 let staticDir: string;
 let eventId = 0;
-let integrations: Integrations;
-let integrationsDir: string;
-/** Receivers the examples edit and remove (port 9: nothing listens, tests answer "refused"). */
-const kept = 'http://127.0.0.1:9/kept';
-const removed = 'http://127.0.0.1:9/removed';
-const subscription = {
-  endpoint: 'https://push.invalid/send/policy',
-  keys: {
-    p256dh: 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U',
-    auth: 'tBHItJI5svbpez7KI4CCXg',
-  },
-};
-const receiverId = webhookId;
-let integrationsStore: EventStore;
+/** Arming, push, peers and integration settings: their own hub, routes and examples. */
+const integrations = await integrationExamples();
 
 /** How to call each route so that an allowed caller gets a 2xx/3xx. Fresh state per call (codes, sessions). */
 const examples: Record<string, () => { path: string; body?: unknown; stream?: boolean }> = {
@@ -63,6 +44,10 @@ const examples: Record<string, () => { path: string; body?: unknown; stream?: bo
   'GET /api/events/:id': () => ({ path: `/api/events/${eventId}` }),
   'GET /api/events/:id/snapshot.jpg': () => ({ path: `/api/events/${eventId}/snapshot.jpg` }),
   'GET /api/events/:id/first.jpg': () => ({ path: `/api/events/${eventId}/first.jpg` }),
+  'POST /api/events/:id/reviewed': () => ({ path: `/api/events/${eventId}/reviewed` }),
+  'POST /api/events/reviewed': () => ({ path: '/api/events/reviewed', body: { throughId: eventId } }),
+  // Each call deletes an event of its own (ended, so it may be deleted).
+  'DELETE /api/events/:id': () => ({ path: `/api/events/${endedEvent()}` }),
   'GET /api/sessions': () => ({ path: '/api/sessions' }),
   'PATCH /api/sessions/:id': () => ({
     path: `/api/sessions/${s.session('viewer').id}`,
@@ -71,34 +56,23 @@ const examples: Record<string, () => { path: string; body?: unknown; stream?: bo
   'DELETE /api/sessions/:id': () => ({ path: `/api/sessions/${s.session('viewer').id}` }),
   'POST /api/pairing-codes': () => ({ path: '/api/pairing-codes', body: { role: 'viewer' } }),
   'PUT /api/password': () => ({ path: '/api/password', body: { password: 'correct horse battery' } }),
-  'GET /api/arming': () => ({ path: '/api/arming' }),
-  'PUT /api/arming': () => ({ path: '/api/arming', body: { armed: true } }),
-  'GET /api/peers': () => ({ path: '/api/peers' }),
-  'GET /api/push': () => ({ path: '/api/push' }),
-  'POST /api/push/subscriptions': () => ({ path: '/api/push/subscriptions', body: subscription }),
-  'DELETE /api/push/subscriptions': () => {
-    integrations.pushSubscriptions.add(subscription, null);
-    return { path: '/api/push/subscriptions', body: { endpoint: subscription.endpoint } };
-  },
-  'GET /api/integrations': () => ({ path: '/api/integrations' }),
-  'PUT /api/integrations/mqtt': () => ({
-    path: '/api/integrations/mqtt',
-    body: { url: 'mqtt://127.0.0.1:9', username: 'kiosk', password: 'secret' },
-  }),
-  'DELETE /api/integrations/mqtt': () => ({ path: '/api/integrations/mqtt' }),
-  'POST /api/integrations/webhooks': () => ({
-    path: '/api/integrations/webhooks',
-    body: { url: `http://127.0.0.1:9/added-${Math.random()}` },
-  }),
-  'PUT /api/integrations/webhooks/:id': () => ({
-    path: `/api/integrations/webhooks/${receiverId(kept)}`,
-    body: { url: kept, preset: 'ntfy' },
-  }),
-  'DELETE /api/integrations/webhooks/:id': () => ({
-    path: `/api/integrations/webhooks/${receiverId(removed)}`,
-  }),
-  'POST /api/integrations/webhooks/test': () => ({ path: '/api/integrations/webhooks/test', body: {} }),
+  ...integrations.examples,
 };
+
+/** A new motion event that has ended. */
+function endedEvent(): number {
+  const id = s.motion();
+  s.hub.publishMotionEnd({
+    camera: 'camera',
+    motionId: id,
+    ts: Date.now() / 1000,
+    duration: 1,
+    peakChange: 5,
+    frames: 3,
+    box: null,
+  });
+  return id;
+}
 
 type Who = 'nobody' | 'viewer' | 'admin';
 
@@ -119,27 +93,12 @@ async function call(method: string, key: string, who: Who) {
 beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), 'mk-shell-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>shell</title>');
-  // Integrations on a hub of their own (the test server makes its hub only as it starts).
-  integrationsDir = tempDataDir();
-  const log = pino({ level: 'silent' });
-  integrationsStore = openEventStore({ dataDir: integrationsDir, log });
-  integrations = await openIntegrations({
-    hub: new EventHub({ store: integrationsStore, log, health: new Health(), encode: encodeSseMessage }),
-    latestJpeg: () => null,
-    dataDir: integrationsDir,
-    mqtt: null,
-    webhooks: [{ url: kept }, { url: removed }],
-    version: 'test',
-    cameras: () => [],
-    log,
-  });
-  integrations.start('http://127.0.0.1:1');
   s = await startTestServer({
     auth: true,
     staticDir,
     trustProxy: true,
     accessOptions: { attemptsPerMinute: 1000 },
-    routes: [(app) => registerIntegrationRoutes(app, integrations)],
+    routes: [integrations.register],
   });
   s.bus.publish({
     seq: 1,
@@ -158,9 +117,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await s?.close();
-  await integrations?.stop();
-  integrationsStore?.close();
-  if (integrationsDir) removeDir(integrationsDir);
+  await integrations.close();
   if (s) removeDir(s.dataDir);
   removeDir(staticDir);
 });

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as tfc from '@tensorflow/tfjs-converter';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Detection } from './coco';
@@ -9,18 +9,26 @@ const requireHere: NodeJS.Require = typeof require === 'function' ? require : cr
 
 /**
  * Input side the app runs the model at: on the clip set it finds what 512 finds (docs/labels.md) for
- * about 40 % of the work, since a motion crop is mostly the object.
+ * about 40 % of the work, since a motion crop is mostly the object. 256 is cheaper still but scored the
+ * half-body astronaut at 720p under 0.3 in most pictures (a missed person; docs/labels.md, "Speed").
  */
 export const LABEL_MODEL_SIZE = 320;
 
 /** The weights' own input size; the graph is rebuilt for smaller multiples of 32 (see `resizeGraph`). */
 export const NATIVE_SIZE = 512;
 
-/** Where @vladmandic/human ships the MB3-CenterNet graph model (json + one .bin), resolved at run time. */
+/**
+ * Where @vladmandic/human ships the MB3-CenterNet graph model (json + one .bin), found along Node's
+ * module search path. Not through `require.resolve` of the package: that needs its JavaScript, which the
+ * installer leaves out (electron-builder.yml ships only these two files of the package).
+ */
 export function modelFiles(): { json: string; bin: string } {
-  // The package exports no package.json; its dist/ folder sits beside models/ (resolving loads nothing).
-  const dir = join(dirname(requireHere.resolve('@vladmandic/human')), '..', 'models');
-  return { json: join(dir, 'centernet.json'), bin: join(dir, 'centernet.bin') };
+  for (const root of requireHere.resolve.paths('@vladmandic/human') ?? []) {
+    const dir = join(root, '@vladmandic', 'human', 'models');
+    const files = { json: join(dir, 'centernet.json'), bin: join(dir, 'centernet.bin') };
+    if (existsSync(files.json) && existsSync(files.bin)) return files;
+  }
+  throw new Error('@vladmandic/human/models/centernet.{json,bin} not found: is @vladmandic/human installed?');
 }
 
 interface WeightSpec {
@@ -74,12 +82,17 @@ function resizeGraph(
 
 /** MB3-CenterNet (COCO, 80 classes) on the current tfjs backend, at `size`×`size` RGB input. */
 export class CenterNet {
+  /** The input as floats, filled in place for every picture instead of allocated each time. */
+  readonly #input: Float32Array;
+
   private constructor(
     private readonly model: tfc.GraphModel,
     readonly size: number,
     /** Bytes of weights held by the backend. */
     readonly bytes: number,
-  ) {}
+  ) {
+    this.#input = new Float32Array(size * size * 3);
+  }
 
   static async load(size: number): Promise<CenterNet> {
     const files = modelFiles();
@@ -101,9 +114,13 @@ export class CenterNet {
    */
   async detect(rgb: Uint8Array, minScore: number): Promise<Detection[]> {
     const { size } = this;
+    const input = this.#input;
+    if (rgb.length !== input.length) throw new Error(`expected ${input.length} RGB bytes, got ${rgb.length}`);
+    for (let i = 0; i < rgb.length; i++) input[i] = rgb[i];
     const out = tf.tidy(() => {
-      const input = tf.tensor4d(Float32Array.from(rgb), [1, size, size, 3]);
-      return this.model.execute(input, 'tower_0/detections') as tf.Tensor;
+      // Filling and running are synchronous and the tensor is disposed here, so the array is free again.
+      const tensor = tf.tensor4d(input, [1, size, size, 3]);
+      return this.model.execute(tensor, 'tower_0/detections') as tf.Tensor;
     });
     // [1, 100, 6]: x1, y1, x2, y2 in input pixels, score, class; best first.
     const rows = ((await out.array()) as number[][][])[0];

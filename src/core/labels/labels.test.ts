@@ -4,6 +4,7 @@ import { resolveFfmpeg } from '../capture/ffmpeg/ffmpeg-path';
 import { silentLog } from '../capture/test-support/helpers';
 import { selectBackend } from '../motion/backend';
 import { LABEL_MODEL_SIZE } from './centernet';
+import { cropFfmpeg } from './crop-ffmpeg';
 import { LabelWorker } from './label-worker';
 import { ensureSceneClip } from './scenes/clip';
 import { checkPhotos, photos } from './scenes/photos';
@@ -17,7 +18,7 @@ const workers = Array.from(
   { length: LANES },
   () =>
     new LabelWorker({
-      ffmpeg: resolveFfmpeg(),
+      ffmpeg: cropFfmpeg(resolveFfmpeg),
       size: LABEL_MODEL_SIZE,
       backends: ['wasm', 'cpu'],
       log: silentLog,

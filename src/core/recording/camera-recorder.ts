@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { BoundingBox, MotionEnd, MotionStart } from '../../shared/events';
+import type { BoundingBox, MotionEnd, MotionLabel, MotionStart } from '../../shared/events';
 import type { Frame } from '../frames/frame';
 import type { FrameBus } from '../frames/frame-bus';
 import type { ClipDb } from './clip-db';
@@ -14,7 +14,18 @@ import { Recording } from './recording';
  */
 const ONSET_LEAD_MS = 500;
 
+/**
+ * The ring keeps at least this many seconds, so that the frame a label reply names (seconds after it
+ * was sent, on a busy machine) is still in memory when the reply comes.
+ */
+const LABEL_REPLY_S = 8;
+
+/** Capture times (ms) of the same frame: a label carries it as Unix seconds, a float. */
+const sameTime = (a: number, b: number) => Math.abs(a - b) < 0.5;
+
 const CAPPED = 'longer than the longest clip: the rest was not recorded';
+
+const ringSeconds = (preRoll: number) => Math.max(preRoll + ONSET_LEAD_MS / 1000, LABEL_REPLY_S);
 
 /** The recording settings one camera follows, read at each event's start. */
 export interface ClipSettings {
@@ -51,7 +62,7 @@ export class CameraRecorder {
 
   constructor(opts: CameraRecorderOptions) {
     this.#opts = opts;
-    this.#ring = new PreRollRing(opts.settings().preRoll + ONSET_LEAD_MS / 1000);
+    this.#ring = new PreRollRing(ringSeconds(opts.settings().preRoll));
     this.#off = opts.bus.subscribe((frame) => this.#onFrame(frame));
   }
 
@@ -72,7 +83,7 @@ export class CameraRecorder {
   onMotion(start: MotionStart): void {
     if (this.#current) this.#finish(this.#current, null);
     const settings = this.#opts.settings();
-    this.#ring.seconds = settings.preRoll + ONSET_LEAD_MS / 1000;
+    this.#ring.seconds = ringSeconds(settings.preRoll);
     const base = { eventId: start.id, camera: this.camera, frames: 0, bytes: 0, best: null };
     const refusal = settings.recordClips ? this.#opts.refusal() : 'recording is turned off';
     if (refusal) {
@@ -111,6 +122,20 @@ export class CameraRecorder {
     // `level` is sent while the bus is still handing out its frame, before this recorder has seen it.
     const frame = latest && latest.ts === ts * 1000 ? latest : this.#ring.nearest(ts * 1000);
     current.noteBox(ts, box, frame);
+  }
+
+  /**
+   * A `motion-label` the user wants to be told about (`notify`): its frame, found by capture time while
+   * still in memory, becomes the best picture unless a better labelled one is already chosen.
+   */
+  onLabel(label: MotionLabel): void {
+    const current = this.#current;
+    if (!current || !label.notify || current.opts.eventId !== label.motionId) return;
+    const ts = label.ts * 1000;
+    const latest = this.#opts.bus.latest;
+    const frame = latest && sameTime(latest.ts, ts) ? latest : this.#ring.nearest(ts);
+    // A reply slower than the ring's span finds another frame; that frame may not show the object.
+    if (frame && sameTime(frame.ts, ts)) current.noteLabelled(label.ts, label.box, frame);
   }
 
   /** Finishes the open recording (the camera stops) and waits for every write. */

@@ -9,6 +9,9 @@ import { type ClipSummary, ClipWriter } from './clip-writer';
 export const BEST_PICTURE = 'best.jpg';
 export const BOXES = 'boxes.json';
 
+/** Added to a labelled frame's score: more than any motion box alone can score (`pictureScore` ≤ 1). */
+const LABELLED = 1;
+
 /** Best picture candidates are written at most this often while an event runs. */
 const BEST_WRITE_MS = 1000;
 
@@ -52,8 +55,20 @@ export class Recording {
   /** A motion box sample of the event (seconds), with the frame it belongs to when still in memory. */
   noteBox(ts: number, box: BoundingBox | null, frame: Frame | null): void {
     this.boxes.push({ ts, box });
-    const score = pictureScore(box);
-    if (!box || !frame || score <= (this.best?.score ?? 0)) return;
+    if (box && frame) this.#offer(ts, box, pictureScore(box), frame);
+  }
+
+  /**
+   * A frame in which the label model found a label people want to be told about (`notify`), with the
+   * object's box: it beats every frame without one (scores above 1; a box scores at most 1), and
+   * among labelled frames the better framed object wins.
+   */
+  noteLabelled(ts: number, box: BoundingBox, frame: Frame): void {
+    this.#offer(ts, box, LABELLED + pictureScore(box), frame);
+  }
+
+  #offer(ts: number, box: BoundingBox, score: number, frame: Frame): void {
+    if (score <= 0 || score <= (this.best?.score ?? 0)) return;
     this.best = { ts, box, score, jpeg: frame.jpeg };
     this.#bestDirty = true;
     this.#bestTimer ??= setTimeout(

@@ -1,5 +1,7 @@
 import { enFeatures } from './en-features';
+import { enHistory } from './en-history';
 import { enIntegrations } from './en-integrations';
+import { enLabels } from './en-labels';
 
 /** English strings: the reference dictionary; every other language must have exactly these keys. */
 export const en = {
@@ -177,6 +179,8 @@ export const en = {
   },
   ...enFeatures,
   ...enIntegrations,
+  ...enHistory,
+  ...enLabels,
 };
 
 /** The shape every dictionary has: same keys as English, any string values. */

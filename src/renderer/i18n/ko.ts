@@ -1,6 +1,8 @@
 import type { Dictionary } from './en';
 import { koFeatures } from './ko-features';
+import { koHistory } from './ko-history';
 import { koIntegrations } from './ko-integrations';
+import { koLabels } from './ko-labels';
 
 /** Korean strings. Korean has no plural forms, so `_one` and `_other` read the same. */
 export const ko: Dictionary = {
@@ -178,4 +180,6 @@ export const ko: Dictionary = {
   },
   ...koFeatures,
   ...koIntegrations,
+  ...koHistory,
+  ...koLabels,
 };

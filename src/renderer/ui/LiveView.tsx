@@ -13,6 +13,7 @@ import {
 import { attachCanvas, pictureState, startLivePicture } from '../state/live-picture';
 import { BoxOverlay } from './BoxOverlay';
 import { FoldButton } from './FoldButton';
+import { LiveLabels } from './LiveLabels';
 import { MaskLayer } from './MaskLayer';
 import { StatusLine } from './StatusLine';
 
@@ -37,6 +38,7 @@ export function LiveView() {
         ) : (
           <BoxOverlay box={motionBox.value} masks={s?.masks ?? []} />
         )}
+        {!editingMasks.value && <LiveLabels />}
         {motionNow.value && !editingMasks.value && <span class="badge motion">{t('live.motion')}</span>}
         {!pageVisible.value && <span class="badge">{t('live.paused')}</span>}
         <StatusLine lost={lost} />

@@ -1,0 +1,37 @@
+import { t } from '../i18n';
+import { formatPercent } from '../i18n/format';
+import { motionBox } from '../state/live';
+import { liveLabels } from '../state/live-labels';
+
+/**
+ * What the label model found in the running event ("person 72%"), beside the live motion box: the box
+ * follows the subject, while a label's own box is where it stood when its picture was taken. Without
+ * a motion box (the subject paused), the tag stays where the object was found.
+ */
+export function LiveLabels() {
+  const live = liveLabels.value;
+  if (!live) return null;
+  const box = motionBox.value ?? live.labels[0].box;
+  const text = live.labels
+    .map((l) =>
+      t('objectLabel.scored', {
+        label: t(`objectLabel.${l.label}`),
+        score: formatPercent(Math.round(l.score * 100)),
+      }),
+    )
+    .join(' · ');
+  // Above the box when there is room, else just inside its top; from its right edge when it is far right.
+  const above = box.y > 0.08;
+  const fromRight = box.x + box.w / 2 > 0.6;
+  const style = {
+    top: `${(box.y * 100).toFixed(2)}%`,
+    ...(fromRight
+      ? { right: `${((1 - box.x - box.w) * 100).toFixed(2)}%` }
+      : { left: `${(box.x * 100).toFixed(2)}%` }),
+  };
+  return (
+    <span class={`box-label${above ? ' above' : ''}`} style={style} data-motion-id={live.motionId}>
+      {text}
+    </span>
+  );
+}
