@@ -2,6 +2,7 @@ import { enFeatures } from './en-features';
 import { enHistory } from './en-history';
 import { enIntegrations } from './en-integrations';
 import { enLabels } from './en-labels';
+import { enSetup } from './en-setup';
 
 /** English strings: the reference dictionary; every other language must have exactly these keys. */
 export const en = {
@@ -181,6 +182,7 @@ export const en = {
   ...enIntegrations,
   ...enHistory,
   ...enLabels,
+  ...enSetup,
 };
 
 /** The shape every dictionary has: same keys as English, any string values. */

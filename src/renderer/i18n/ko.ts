@@ -3,6 +3,7 @@ import { koFeatures } from './ko-features';
 import { koHistory } from './ko-history';
 import { koIntegrations } from './ko-integrations';
 import { koLabels } from './ko-labels';
+import { koSetup } from './ko-setup';
 
 /** Korean strings. Korean has no plural forms, so `_one` and `_other` read the same. */
 export const ko: Dictionary = {
@@ -182,4 +183,5 @@ export const ko: Dictionary = {
   ...koIntegrations,
   ...koHistory,
   ...koLabels,
+  ...koSetup,
 };
