@@ -40,6 +40,8 @@ export interface ServerOptions {
   auth?: boolean;
   /** Open the printed pairing URL at once, as a test's own admin session (`signedIn`). Default true. */
   pair?: boolean;
+  /** More command-line arguments (e.g. `--mqtt URL`). Default none. */
+  args?: string[];
   /**
    * Start as a new install, so an admin's dashboard opens the setup guide. Default false: the data dir
    * gets an empty `settings.json` first (what finishing the guide saves), as after setup.
@@ -70,6 +72,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ...(options.auth === false ? ['--no-auth'] : ['--pair']),
       '--source',
       options.source ?? 'synthetic',
+      ...(options.args ?? []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -64,6 +64,12 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const integrations = await openIntegrations({
     hub,
     latestJpeg: () => cameras[0]?.bus.latest?.jpeg ?? null,
+    // Called on events only, once the recorder below exists.
+    bestPicturePath: (id) => recorder.bestPicturePath(id),
+    notifyLabels: () => {
+      const { labels, notifyLabels } = settings.get();
+      return labels && notifyLabels.length > 0 ? notifyLabels : null;
+    },
     dataDir: opts.dataDir,
     mqtt,
     webhooks: opts.webhooks,

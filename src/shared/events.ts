@@ -132,6 +132,11 @@ export interface ArmingStatus {
   detecting: boolean;
   /** Notifications (webhooks, push) go out now: not quiet hours. */
   notifying: boolean;
+  /**
+   * Unix seconds when the detection schedule next switches `detecting` on or off; null when it will not by
+   * itself (disarmed by hand, or no schedule). Absent from older servers.
+   */
+  until?: number | null;
 }
 
 /** `event: gap`: the resume point asked for was pruned; the stream continues from `oldestId`. */

@@ -8,6 +8,7 @@ import { Access } from './access';
 import { registerAccess } from './hooks';
 import { ACCESS_RULES } from './policy';
 import { json, send } from './testing/http';
+import { integrationExamples } from './testing/integration-examples';
 
 /**
  * Every route the server registers, three ways: no session, a viewer, an admin. Requests carry X-Forwarded-For of a
@@ -19,6 +20,8 @@ const REMOTE = { 'x-forwarded-for': '203.0.113.7' };
 let s: TestServer;
 let staticDir: string;
 let eventId = 0;
+/** Arming, push, peers and integration settings: their own hub, routes and examples. */
+const integrations = await integrationExamples();
 
 /** How to call each route so that an allowed caller gets a 2xx/3xx. Fresh state per call (codes, sessions). */
 const examples: Record<string, () => { path: string; body?: unknown; stream?: boolean }> = {
@@ -53,6 +56,7 @@ const examples: Record<string, () => { path: string; body?: unknown; stream?: bo
   'DELETE /api/sessions/:id': () => ({ path: `/api/sessions/${s.session('viewer').id}` }),
   'POST /api/pairing-codes': () => ({ path: '/api/pairing-codes', body: { role: 'viewer' } }),
   'PUT /api/password': () => ({ path: '/api/password', body: { password: 'correct horse battery' } }),
+  ...integrations.examples,
 };
 
 /** A new motion event that has ended. */
@@ -94,6 +98,7 @@ beforeAll(async () => {
     staticDir,
     trustProxy: true,
     accessOptions: { attemptsPerMinute: 1000 },
+    routes: [integrations.register],
   });
   s.bus.publish({
     seq: 1,
@@ -112,6 +117,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await s?.close();
+  await integrations.close();
   if (s) removeDir(s.dataDir);
   removeDir(staticDir);
 });

@@ -55,7 +55,13 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'POST /api/pairing-codes': 'admin',
   'PUT /api/password': 'admin',
   'PUT /api/arming': 'admin',
+  // Integration settings: broker credentials and webhook secrets are write-only even for admins.
   'GET /api/integrations': 'admin',
+  'PUT /api/integrations/mqtt': 'admin',
+  'DELETE /api/integrations/mqtt': 'admin',
+  'POST /api/integrations/webhooks': 'admin',
+  'PUT /api/integrations/webhooks/:id': 'admin',
+  'DELETE /api/integrations/webhooks/:id': 'admin',
   'POST /api/integrations/webhooks/test': 'admin',
 };
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import {
@@ -10,6 +10,7 @@ import {
   settingsSchema,
 } from '../../shared/settings';
 import { StorageError } from '../events/storage-error';
+import { writeAtomically } from './atomic-write';
 import { describeZodError, type ZodReason, zodReason } from './zod-reason';
 
 /** A settings change that was refused; the message is one line naming the field, `reason` the same for machines. */
@@ -118,17 +119,5 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
   /** Resolves once every accepted change is on disk. */
   flush(): Promise<void> {
     return this.#writing;
-  }
-}
-
-/** Writes a temporary file and renames it over the old one; a failed write leaves the old file and no temporary. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = `${file}.tmp`;
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => {});
-    throw err;
   }
 }

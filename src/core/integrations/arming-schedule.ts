@@ -47,3 +47,23 @@ export function inSchedule(windows: ArmingWindow[], date: Date): boolean {
     return (w.days.includes(day) && now >= from) || (w.days.includes(yesterday) && now < to);
   });
 }
+
+/**
+ * When `inSchedule(windows, ·)` next changes after `now`, or null when it never does (no windows, or always
+ * inside). Only window edges can change it, so those of the next eight days are tried in order.
+ */
+export function nextEdge(windows: ArmingWindow[], now: Date): Date | null {
+  if (windows.length === 0) return null;
+  const inside = inSchedule(windows, now);
+  const edges: Date[] = [];
+  for (let offset = 0; offset <= 8; offset++) {
+    for (const w of windows) {
+      for (const hhmm of [w.from, w.to]) {
+        const edge = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset, 0, minutes(hhmm));
+        if (edge > now) edges.push(edge);
+      }
+    }
+  }
+  edges.sort((a, b) => a.getTime() - b.getTime());
+  return edges.find((edge) => inSchedule(windows, edge) !== inside) ?? null;
+}

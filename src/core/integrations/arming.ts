@@ -3,7 +3,13 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { type ArmingSchedule, armingScheduleSchema, emptySchedule, inSchedule } from './arming-schedule';
+import {
+  type ArmingSchedule,
+  armingScheduleSchema,
+  emptySchedule,
+  inSchedule,
+  nextEdge,
+} from './arming-schedule';
 
 const savedSchema = z.object({ armed: z.boolean(), schedule: armingScheduleSchema }).strict();
 
@@ -16,6 +22,11 @@ export interface ArmingState {
   detecting: boolean;
   /** Notifications go out now: inside the notification schedule (not quiet hours). */
   notifying: boolean;
+  /**
+   * Unix seconds when the detection schedule next switches `detecting` (e.g. "disarmed until 07:00"); null when
+   * it never will by itself: disarmed by hand, or no detection windows.
+   */
+  until: number | null;
 }
 
 /**
@@ -58,11 +69,13 @@ export class Arming extends EventEmitter<{ change: [ArmingState] }> {
 
   get state(): ArmingState {
     const now = this.clock();
+    const edge = this.#armed ? nextEdge(this.#schedule.detection, now) : null;
     return {
       armed: this.#armed,
       schedule: this.#schedule,
       detecting: this.#armed && inSchedule(this.#schedule.detection, now),
       notifying: inSchedule(this.#schedule.notifications, now),
+      until: edge ? edge.getTime() / 1000 : null,
     };
   }
 

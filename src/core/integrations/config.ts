@@ -21,8 +21,11 @@ export const mqttConfigSchema = z
     clientId: z.string().min(1).max(200).optional(),
     /** Topic prefix. Default `motionkiosk/<device id>`. */
     prefix: topicPath.optional(),
-    /** Path of a PEM file with the CA that signed the broker's certificate (mqtts, wss). Default: the system's CAs. */
-    ca: z.string().min(1).optional(),
+    /**
+     * The CA that signed the broker's certificate (mqtts, wss): a PEM file's path, or the PEM text itself (as the
+     * dashboard saves it). Default: the system's CAs.
+     */
+    ca: z.string().min(1).max(65_536).optional(),
     /** Publish Home Assistant discovery configs; false removes ones published before. Default true. */
     discovery: z.boolean().optional(),
     /** Home Assistant's discovery prefix. Default `homeassistant`. */

@@ -3,6 +3,7 @@ import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { BoundedQueue } from './bounded-queue';
 import type { MqttConfig } from './config';
+import { isPem } from './config-store';
 
 /** One outgoing message. */
 export interface MqttMessage {
@@ -48,6 +49,8 @@ export class MqttBridge {
   #lastError: string | null = null;
   #delay: number;
   #retry: NodeJS.Timeout | null = null;
+  /** Epoch ms of the next connection attempt while one is scheduled. */
+  #retryAt: number | null = null;
   /** Messages handed to the client since start. */
   sent = 0;
 
@@ -65,7 +68,7 @@ export class MqttBridge {
       clientId: opts.clientId,
       username: opts.config.username,
       password: opts.config.password,
-      ca: opts.config.ca ? readFileSync(opts.config.ca) : undefined,
+      ca: caCertificate(opts.config.ca),
       // Reconnects are ours (#onClose): the client's own retry runs on a fixed interval, without back-off.
       reconnectPeriod: 0,
       resubscribe: false,
@@ -103,6 +106,7 @@ export class MqttBridge {
       dropped: this.#queue.dropped,
       sent: this.sent,
       lastError: this.#lastError,
+      retryAt: this.#retry && this.#retryAt ? this.#retryAt / 1000 : null,
     };
   }
 
@@ -168,10 +172,13 @@ export class MqttBridge {
   #onClose(): void {
     if (this.#state === 'stopped') return;
     if (this.#state === 'connected') this.#opts.log.warn('mqtt: disconnected; will reconnect');
+    // A broker that refuses without a CONNACK code just closes: say so rather than nothing.
+    else this.#lastError ??= 'the broker closed the connection';
     this.#state = 'disconnected';
     if (this.#retry) return;
     const delay = this.#delay;
     this.#delay = Math.min(this.#maxDelay, this.#delay * 2);
+    this.#retryAt = Date.now() + delay;
     this.#retry = setTimeout(() => {
       this.#retry = null;
       if (this.#state === 'stopped') return;
@@ -188,4 +195,10 @@ export class MqttBridge {
 /** The URL without credentials, for logs and the API. */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+/** The CA option as the client wants it: PEM text as is, or the named file read. */
+function caCertificate(ca: string | undefined): Buffer | undefined {
+  if (!ca) return undefined;
+  return isPem(ca) ? Buffer.from(ca) : readFileSync(ca);
 }

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { CameraStatus, StoredEvent } from '../../shared/events';
-import type { Arming } from './arming';
+import type { Arming, ArmingState } from './arming';
 import type { MqttConfig } from './config';
 import { type DiscoveryDevice, discoveryMessages, discoveryRemovals } from './ha-discovery';
 import { MqttBridge, type MqttMessage } from './mqtt-bridge';
+import { NotifyGate, type NotifyLabels } from './notify-gate';
 import { PeerDirectory } from './peer-directory';
 import { type KioskTopics, kioskTopics } from './topics';
 
@@ -12,8 +13,10 @@ export interface MqttIntegrationOptions {
   config: MqttConfig;
   device: DiscoveryDevice;
   arming: Arming;
-  /** The stored snapshot of an event, or null. */
-  snapshotPath(eventId: number): string | null;
+  /** The event's best picture (recording), else the frame that started it; null when neither is kept. */
+  picturePath(motionId: number): string | null;
+  /** Label filtering for the `notify` topic. */
+  notifyLabels: NotifyLabels;
   /** The camera's latest JPEG, for `set/snapshot`. */
   latestJpeg(): Buffer | null;
   log: Logger;
@@ -37,11 +40,13 @@ export class MqttIntegration {
   #motion: 'ON' | 'OFF' = 'OFF';
   #status: CameraStatus | null = null;
   #change: number | null = null;
+  readonly #gate: NotifyGate;
   /** Commands refused (bad payload), for tests and the API. */
   rejectedCommands = 0;
 
   constructor(opts: MqttIntegrationOptions) {
     this.#opts = opts;
+    this.#gate = new NotifyGate(opts.notifyLabels);
     this.topics = kioskTopics(opts.config.prefix ?? `motionkiosk/${opts.device.id}`);
     this.#discoveryPrefix = opts.config.discoveryPrefix ?? 'homeassistant';
     this.peers = new PeerDirectory({
@@ -71,15 +76,14 @@ export class MqttIntegration {
       minReconnectMs: opts.minReconnectMs,
       maxReconnectMs: opts.maxReconnectMs,
     });
-    opts.arming.on('change', (state) => {
-      this.#publishArming();
-      this.peers.update({ armed: state.armed });
-    });
+    opts.arming.on('change', this.#onArming);
     this.peers.update({ armed: opts.arming.state.armed });
   }
 
   /** A stored event from the hub: queue its messages; the snapshot is read from disk off the frame path. */
   onEvent(event: StoredEvent): void {
+    const notice = this.#gate.check(event);
+    if (notice) this.#publish(this.topics.notify, JSON.stringify(notice), 1, false);
     if (event.type === 'motion-label') {
       // A label refines a running event: it goes out on `event` only; motion, change and snapshot stay.
       this.#publish(this.topics.event, JSON.stringify({ type: event.type, ...event.data }), 1, false);
@@ -93,7 +97,8 @@ export class MqttIntegration {
     this.#publish(this.topics.change, String(this.#change), 1, true);
     this.peers.update({ lastEvent: { id: event.id, type: event.type, ts: event.data.ts } });
     const snapshotId = event.type === 'motion' ? event.id : event.data.motionId;
-    const path = this.#opts.snapshotPath(snapshotId);
+    // At the end: the recording's best picture, written before the end is announced.
+    const path = this.#opts.picturePath(snapshotId);
     if (path) {
       readFile(path).then(
         (jpeg) => this.#publish(this.topics.snapshot, jpeg, 0, true),
@@ -109,8 +114,14 @@ export class MqttIntegration {
   }
 
   stop(): Promise<void> {
+    this.#opts.arming.off('change', this.#onArming);
     return this.bridge.stop();
   }
+
+  readonly #onArming = (state: ArmingState) => {
+    this.#publishArming();
+    this.peers.update({ armed: state.armed });
+  };
 
   /** After every connect: discovery (or its removal) and every retained state as it is now. */
   #publishState(): void {

@@ -61,6 +61,16 @@ it('publishes motion ON then OFF, a start/end event pair with matching ids, and 
   const snapshot = recorder.messages.find((m) => m.topic === `${prefix}/snapshot`);
   expect(snapshot?.payload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   expect(recorder.texts(`${prefix}/available`)).toContain('online');
+  // At the end, `snapshot` carries the event's picture as the history serves it (the recording's best picture).
+  const endAt = recorder.messages.findIndex(
+    (m) => m.topic === `${prefix}/event` && JSON.parse(String(m.payload)).type === 'motion-end',
+  );
+  const afterEnd = () => recorder.messages.slice(endAt).find((m) => m.topic === `${prefix}/snapshot`);
+  await recorder.waitFor(() => afterEnd() !== undefined, 10_000, 'the snapshot at the end');
+  const served = Buffer.from(
+    await (await fetch(`${app.url}/api/events/${start.id}/snapshot.jpg`)).arrayBuffer(),
+  );
+  expect(afterEnd()?.payload.equals(served)).toBe(true);
 }, 120_000);
 
 it('keeps Home Assistant discovery configs retained, with the fields Home Assistant requires', async () => {

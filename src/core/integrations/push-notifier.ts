@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import webpush from 'web-push';
-import type { MotionStart } from '../../shared/events';
+import type { ObjectLabel } from '../../shared/labels';
 import type { Arming } from './arming';
+import type { Notice } from './notify-gate';
 import type { PushSubscriptions, VapidKeys } from './push-subscriptions';
 
 export interface PushNotifierOptions {
@@ -28,6 +29,10 @@ export interface PushPayload {
   image: string;
   /** Same-origin URL opened when the notification is tapped. */
   url: string;
+  /** The label that made it alert (the service worker words it in the browser's language), or null. */
+  label: ObjectLabel | null;
+  /** Model score of `label` (0..1), or the change in percent when there is no label. */
+  score: number;
 }
 
 /**
@@ -46,18 +51,23 @@ export class PushNotifier {
     return this.opts.keys.publicKey;
   }
 
-  onMotion(event: MotionStart): void {
+  /** An event starts alerting (see `NotifyGate`): tell every subscribed browser, unless cooling down. */
+  notify(notice: Notice): void {
     if (!this.opts.arming.notifying || this.opts.subscriptions.count() === 0) return;
     const now = Date.now();
     if (now - this.#lastSent < (this.opts.cooldownSeconds ?? 60) * 1000) return;
     this.#lastSent = now;
     const payload: PushPayload = {
       title: this.opts.name,
-      body: `Motion, change ${event.change.toFixed(1)}%`,
-      ts: event.ts,
-      eventId: event.id,
-      image: event.snapshot,
-      url: `/#event-${event.id}`,
+      body: notice.label
+        ? `${notice.label[0].toUpperCase()}${notice.label.slice(1)} seen`
+        : `Motion, change ${notice.score.toFixed(1)}%`,
+      ts: notice.ts,
+      eventId: notice.motionId,
+      image: `/api/events/${notice.motionId}/snapshot.jpg`,
+      url: `/#event-${notice.motionId}`,
+      label: notice.label,
+      score: notice.score,
     };
     setImmediate(() => void this.#sendAll(JSON.stringify(payload)));
   }

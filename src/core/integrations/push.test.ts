@@ -46,7 +46,8 @@ it('sends an encrypted, VAPID-signed push for a motion start, once per cooldown'
     // The app trusts the test's certificate as it would a push service's public one.
     env: { NODE_EXTRA_CA_CERTS: tls.certFile },
     config: {
-      settings: { eventGap: 1 },
+      // Labels off: every motion alerts (with them on, only a `notifyLabels` label would; see notify.test.ts).
+      settings: { eventGap: 1, labels: false },
       push: { cooldownSeconds: 3600, contact: 'mailto:test@example.org' },
     },
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../server/params';
 import { armingScheduleSchema } from './arming-schedule';
+import { registerIntegrationConfigRoutes } from './config-routes';
 import type { Integrations } from './index';
 import { pushSubscriptionSchema } from './push-subscriptions';
 
@@ -10,10 +11,11 @@ const armingPatchSchema = z
   .strict();
 
 /**
- * `GET|PUT /api/arming` (manual switch and schedule) and `GET /api/integrations` (connection
- * states and topics, for the dashboard's settings).
+ * `GET|PUT /api/arming` (manual switch and schedule), Web Push subscriptions and `GET /api/peers`; the
+ * integration settings are in `config-routes.ts`.
  */
 export function registerIntegrationRoutes(app: FastifyInstance, integrations: Integrations): void {
+  registerIntegrationConfigRoutes(app, integrations);
   app.get('/api/arming', () => integrations.arming.state);
 
   app.put('/api/arming', (request) => {
@@ -22,16 +24,6 @@ export function registerIntegrationRoutes(app: FastifyInstance, integrations: In
     if (parsed.data.schedule) integrations.arming.setSchedule(parsed.data.schedule);
     if (parsed.data.armed !== undefined) integrations.arming.setArmed(parsed.data.armed);
     return integrations.arming.state;
-  });
-
-  app.get('/api/integrations', () => {
-    const mqtt = integrations.mqtt;
-    return {
-      deviceId: integrations.deviceId,
-      arming: integrations.arming.state,
-      mqtt: mqtt ? { ...mqtt.bridge.info, topics: mqtt.topics } : null,
-      webhooks: integrations.webhooks?.info ?? [],
-    };
   });
 
   app.get('/api/push', () => ({
@@ -62,12 +54,6 @@ export function registerIntegrationRoutes(app: FastifyInstance, integrations: In
   });
 
   app.get('/api/peers', () => ({ peers: integrations.mqtt?.peers.list() ?? [] }));
-
-  app.post('/api/integrations/webhooks/test', async () => {
-    const webhooks = integrations.webhooks;
-    if (!webhooks) throw new HttpError(409, 'no webhooks configured (config file key `webhooks`)');
-    return { results: await webhooks.sendTest() };
-  });
 }
 
 function reason(error: z.ZodError): string {

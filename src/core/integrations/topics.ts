@@ -9,6 +9,11 @@ export function kioskTopics(prefix: string) {
     event: `${prefix}/event`,
     /** JPEG bytes of the event's picture, at start and at end; retained (Home Assistant's camera shows the last). */
     snapshot: `${prefix}/snapshot`,
+    /**
+     * One JSON message when an event should alert people (`NotifyGate`: with label filtering, when one of the
+     * `notifyLabels` is first seen) and at its end; QoS 1, not retained. For automations that notify.
+     */
+    notify: `${prefix}/notify`,
     /** Camera status JSON plus arming, retained. */
     status: `${prefix}/status`,
     /** `ON` / `OFF`, retained: detection armed by hand (the switch's state). */

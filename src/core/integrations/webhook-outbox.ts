@@ -64,6 +64,8 @@ export class WebhookOutbox {
       retry: this.#db.prepare<[number, number]>(
         'UPDATE webhook_outbox SET attempts = attempts + 1, next_at = ? WHERE seq = ?',
       ),
+      forgetItems: this.#db.prepare<[string]>('DELETE FROM webhook_outbox WHERE target = ?'),
+      forgetCursor: this.#db.prepare<[string]>('DELETE FROM webhook_cursor WHERE target = ?'),
       pending: this.#db.prepare<[string], { n: number }>(
         'SELECT count(*) AS n FROM webhook_outbox WHERE target = ?',
       ),
@@ -109,6 +111,14 @@ export class WebhookOutbox {
 
   failed(seq: number, nextAt: number): void {
     this.#stmt.retry.run(nextAt, seq);
+  }
+
+  /** A receiver removed: its undelivered messages and cursor go (added again, it starts from then). */
+  forget(target: string): void {
+    this.#db.transaction(() => {
+      this.#stmt.forgetItems.run(target);
+      this.#stmt.forgetCursor.run(target);
+    })();
   }
 
   pending(target: string): number {

@@ -42,9 +42,9 @@ export function buildRequest(
   kiosk: Kiosk,
   now: number,
 ): WebhookRequest {
-  const event = JSON.parse(message.json) as { id: number; motionId?: number; change?: number; ts: number };
+  const event = JSON.parse(message.json) as { id: number; motionId?: number; label?: string; ts: number };
   const link = `${kiosk.url}/#event-${event.motionId ?? event.id}`;
-  const text = `${message.type === 'motion' ? 'Motion' : 'Motion ended'} at ${kiosk.name}, ${new Date(event.ts * 1000).toLocaleTimeString()}`;
+  const text = `${headline(message.type, event.label)} at ${kiosk.name}, ${new Date(event.ts * 1000).toLocaleTimeString()}`;
   let url = config.url;
   let headers: Record<string, string>;
   let body: Buffer;
@@ -123,4 +123,10 @@ export async function deliver(request: WebhookRequest, timeoutMs = 10_000): Prom
 /** HTTP header values are Latin-1: other text goes as RFC 2047 encoded words (ntfy reads them). */
 function headerText(text: string): string {
   return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`;
+}
+
+/** `Motion`, `Motion ended`, or for a label that alerts, e.g. `Person seen`. */
+function headline(type: string, label: string | undefined): string {
+  if (type === 'motion-label' && label) return `${label[0].toUpperCase()}${label.slice(1)} seen`;
+  return type === 'motion-end' ? 'Motion ended' : 'Motion';
 }

@@ -61,7 +61,8 @@ it('a receiver down for a while, across an app restart, gets every event once, i
   const clip = await ensureClip(scenarios.find((s) => s.name === 'walk') ?? scenarios[0]);
   const port = await freePort();
   const config = {
-    settings: { eventGap: 1 },
+    // Labels off: every motion alerts (with them on, only a `notifyLabels` label would; see notify.test.ts).
+    settings: { eventGap: 1, labels: false },
     webhooks: [{ url: `http://127.0.0.1:${port}/hook`, secret: SECRET, snapshot: true, maxRetrySeconds: 2 }],
   };
   const first = await startApp({ dataDir, source: `file:${clip}?loop`, config });

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
-import type { EventStore } from '../events/event-store';
+import type { StoredEvent } from '../../shared/events';
+import type { EventStore, StoredRow } from '../events/event-store';
 import type { Arming } from './arming';
+import { webhookId } from './config-store';
+import { NotifyGate, type NotifyLabels } from './notify-gate';
 import { type WebhookConfig, webhookEvents } from './webhook-config';
 import type { WebhookOutbox } from './webhook-outbox';
 import { buildRequest, type DeliveryResult, deliver, type Kiosk } from './webhook-sender';
@@ -16,6 +19,17 @@ interface Receiver {
   running: boolean;
   timer: NodeJS.Timeout | null;
   lastResult: DeliveryResult | null;
+  /** Which stored events alert this receiver (label filtering). */
+  gate: NotifyGate;
+}
+
+/** Where a receiver's events and pictures come from, and what filters them. */
+export interface WebhookSources {
+  store: EventStore;
+  arming: Arming;
+  /** The event's best picture (recording), else the frame that started it; null when neither is kept. */
+  picturePath(motionId: number): string | null;
+  notifyLabels: NotifyLabels;
 }
 
 /**
@@ -28,22 +42,25 @@ export class Webhooks {
   #stopped = false;
   #scheduled = false;
 
+  readonly #sources: WebhookSources;
+
   constructor(
     configs: WebhookConfig[],
     private readonly outbox: WebhookOutbox,
-    private readonly store: EventStore,
-    private readonly arming: Arming,
+    sources: WebhookSources,
     private readonly kiosk: Kiosk,
     private readonly log: Logger,
   ) {
+    this.#sources = sources;
     this.#receivers = configs.map((config) => ({
       config,
       key: config.url,
       running: false,
       timer: null,
       lastResult: null,
+      gate: new NotifyGate(sources.notifyLabels),
     }));
-    for (const receiver of this.#receivers) this.outbox.cursor(receiver.key, store.lastId());
+    for (const receiver of this.#receivers) this.outbox.cursor(receiver.key, sources.store.lastId());
   }
 
   /** New events may be stored: enqueue and deliver soon. */
@@ -52,13 +69,15 @@ export class Webhooks {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
-      this.#pump();
+      // Stopped meanwhile (the outbox may be closed already): the next start enqueues from the cursor.
+      if (!this.#stopped) this.#pump();
     });
   }
 
   /** Per receiver: URL (without credentials), queue length and the last delivery's result. */
   get info() {
     return this.#receivers.map((r) => ({
+      id: webhookId(r.config.url),
       url: r.config.url.replace(/\/\/[^@/]*@/, '//***@'),
       preset: r.config.preset ?? 'json',
       signed: Boolean(r.config.secret),
@@ -68,7 +87,7 @@ export class Webhooks {
   }
 
   /** Sends a test message to every receiver now, outside the outbox. */
-  async sendTest(): Promise<{ url: string; result: DeliveryResult }[]> {
+  async sendTest(id?: string): Promise<{ id: string; url: string; result: DeliveryResult }[]> {
     const json = JSON.stringify({
       id: 0,
       camera: 'test',
@@ -78,13 +97,15 @@ export class Webhooks {
       box: null,
       snapshot: '',
     });
+    const chosen = this.#receivers.filter((r) => id === undefined || webhookId(r.config.url) === id);
     return Promise.all(
-      this.#receivers.map(async (r) => ({
-        url: r.config.url,
-        result: await deliver(
+      chosen.map(async (r) => {
+        const result = await deliver(
           buildRequest(r.config, { eventId: 0, type: 'test', json, jpeg: null }, this.kiosk, Date.now()),
-        ),
-      })),
+        );
+        r.lastResult = result;
+        return { id: webhookId(r.config.url), url: r.config.url.replace(/\/\/[^@/]*@/, '//***@'), result };
+      }),
     );
   }
 
@@ -94,14 +115,23 @@ export class Webhooks {
   }
 
   #pump(): void {
-    const quiet = !this.arming.notifying;
+    const { store, arming } = this.#sources;
+    const quiet = !arming.notifying;
     for (const receiver of this.#receivers) {
       const wanted = webhookEvents(receiver.config);
+      const alerts = (row: StoredRow) => {
+        const notice = receiver.gate.check({
+          type: row.type,
+          id: row.id,
+          data: JSON.parse(row.json),
+        } as StoredEvent);
+        return notice !== null && wanted.includes(notice.kind === 'start' ? 'motion' : 'motion-end');
+      };
       for (;;) {
-        const rows = this.store.after(this.outbox.cursor(receiver.key, this.store.lastId()), 200);
+        const rows = store.after(this.outbox.cursor(receiver.key, store.lastId()), 200);
         if (rows.length === 0) break;
         // Quiet hours: the events are passed over, not kept for later.
-        this.outbox.enqueue(receiver.key, rows, (row) => !quiet && wanted.includes(row.type));
+        this.outbox.enqueue(receiver.key, rows, (row) => !quiet && alerts(row));
       }
       void this.#deliver(receiver);
     }
@@ -147,7 +177,7 @@ export class Webhooks {
   async #snapshot(config: WebhookConfig, type: string, json: string): Promise<Buffer | null> {
     if (!(config.snapshot ?? config.preset === 'ntfy')) return null;
     const event = JSON.parse(json) as { id: number; motionId?: number };
-    const path = this.store.snapshotPath(type === 'motion-end' ? (event.motionId ?? event.id) : event.id);
+    const path = this.#sources.picturePath(type === 'motion' ? event.id : (event.motionId ?? event.id));
     return path ? readFile(path).catch(() => null) : null;
   }
 }

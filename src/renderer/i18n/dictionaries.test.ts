@@ -34,6 +34,8 @@ describe('dictionaries', () => {
       'language.en',
       'recordingSettings.gigabytes',
       'recordingSettings.megabytes',
+      'integrations.kind_ntfy',
+      'integrations.kind_gotify',
       // Only placeholders: a label's name and its score.
       'objectLabel.scored',
       'setup.cameraState', // a camera's name, then its state (already Korean)

@@ -1,5 +1,6 @@
 import { enFeatures } from './en-features';
 import { enHistory } from './en-history';
+import { enIntegrations } from './en-integrations';
 import { enLabels } from './en-labels';
 import { enSetup } from './en-setup';
 
@@ -178,6 +179,7 @@ export const en = {
     network: 'The camera could not be reached. Try again.',
   },
   ...enFeatures,
+  ...enIntegrations,
   ...enHistory,
   ...enLabels,
   ...enSetup,

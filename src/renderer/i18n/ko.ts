@@ -1,6 +1,7 @@
 import type { Dictionary } from './en';
 import { koFeatures } from './ko-features';
 import { koHistory } from './ko-history';
+import { koIntegrations } from './ko-integrations';
 import { koLabels } from './ko-labels';
 import { koSetup } from './ko-setup';
 
@@ -179,6 +180,7 @@ export const ko: Dictionary = {
     network: '카메라에 연결할 수 없습니다. 다시 시도하세요.',
   },
   ...koFeatures,
+  ...koIntegrations,
   ...koHistory,
   ...koLabels,
   ...koSetup,

@@ -12,7 +12,8 @@ export function csrfHeaders(): Record<string, string> {
 /** Outcome of an access request: the answer, or the server's one-line reason. */
 export type AccessResult<T> = { ok: true; value: T } | { ok: false; error: string; status: number };
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<AccessResult<T>> {
+/** One JSON request with the CSRF header; never throws. */
+export async function call<T>(method: string, path: string, body?: unknown): Promise<AccessResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, {

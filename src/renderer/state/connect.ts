@@ -3,7 +3,9 @@ import { t } from '../i18n';
 import { formatPercent, formatTime } from '../i18n/format';
 import { fetchSettings, fetchState } from '../net/api';
 import { subscribeEvents } from '../net/event-stream';
+import { fetchArming } from '../net/integrations-api';
 import type { StreamMessage } from '../net/stream-message';
+import { arming } from './arming';
 import { health, recordingsProblem } from './health';
 import { newestKnownId, unreviewedCount } from './history';
 import { addLevel, loadLevelHistory } from './levels';
@@ -39,6 +41,9 @@ function onMessage(message: StreamMessage): void {
       break;
     case 'health':
       health.value = message.data;
+      break;
+    case 'arming':
+      arming.value = message.data;
       break;
     case 'level':
       addLevel(message.data);
@@ -144,6 +149,10 @@ export function connect(): () => void {
       offerSetup(s);
     })
     .catch(() => {});
+  // A tab that joins a shared stream missed its first `arming` message: ask once.
+  void fetchArming().then((result) => {
+    if (result.ok) arming.value ??= result.value;
+  });
   void loadOlder();
   void loadLevelHistory();
   const stopPolling = pollRecordings();

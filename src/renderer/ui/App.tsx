@@ -7,6 +7,7 @@ import { FoldButton } from './FoldButton';
 import { Header } from './Header';
 import { HealthBanner } from './HealthBanner';
 import { HealthDialog } from './HealthDialog';
+import { IntegrationsPanel } from './IntegrationsPanel';
 import { LiveView } from './LiveView';
 import { MaskToolbar } from './MaskToolbar';
 import { MotionGraph } from './MotionGraph';
@@ -52,6 +53,7 @@ export function App() {
       <EventViewer />
       <HealthDialog />
       <ShareDialog />
+      <IntegrationsPanel />
       <div class="sr-only" aria-live="polite" aria-atomic="true">
         {announcement.value}
       </div>

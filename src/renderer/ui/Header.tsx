@@ -2,6 +2,7 @@ import { language, setLanguage, t } from '../i18n';
 import { kiosk } from '../kiosk';
 import { connection, settingsOpen } from '../state/live';
 import { AccessButton } from './AccessButton';
+import { ArmButton } from './ArmButton';
 import { healthOpen } from './HealthDialog';
 import { GearIcon, GlobeIcon, PhoneIcon, PulseIcon } from './icons';
 import { shareOpen } from './ShareDialog';
@@ -16,6 +17,7 @@ export function Header() {
         <span class="dot" aria-hidden="true" />
         {t(`connection.${connection.value}`)}
       </span>
+      <ArmButton />
       <span class="spacer" />
       {kiosk?.isKiosk && (
         <button

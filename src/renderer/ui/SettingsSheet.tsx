@@ -4,6 +4,7 @@ import { kiosk } from '../kiosk';
 import { settings, settingsOpen } from '../state/live';
 import { startMaskEditing } from '../state/mask-draft';
 import { disableNotifications, enableNotifications, notifyState } from '../state/notifications';
+import { integrationsOpen } from './IntegrationsPanel';
 import { NumberField } from './NumberField';
 import { RecordingSettings } from './RecordingSettings';
 import { SheetHead } from './SheetHead';
@@ -68,6 +69,22 @@ export function SettingsSheet() {
               <span class="grow">{t('settings.maskCount', { count: masks })}</span>
               <button type="button" class="button" onClick={startMaskEditing}>
                 {t('settings.editMasks')}
+              </button>
+            </div>
+          </section>
+          <section aria-labelledby="settings-integrations">
+            <h3 id="settings-integrations">{t('integrations.title')}</h3>
+            <div class="field-row">
+              <span class="grow help">{t('integrations.settingsHelp')}</span>
+              <button
+                type="button"
+                class="button"
+                aria-haspopup="dialog"
+                onClick={() => {
+                  integrationsOpen.value = true;
+                }}
+              >
+                {t('integrations.open')}
               </button>
             </div>
           </section>

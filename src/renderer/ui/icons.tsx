@@ -25,3 +25,4 @@ export const PhoneIcon = () => (
   <Icon d="M8 2.5h8a1.5 1.5 0 0 1 1.5 1.5v16a1.5 1.5 0 0 1-1.5 1.5H8A1.5 1.5 0 0 1 6.5 20V4A1.5 1.5 0 0 1 8 2.5ZM11 18h2" />
 );
 export const ChevronIcon = () => <Icon d="m6 9 6 6 6-6" />;
+export const ShieldIcon = () => <Icon d="M12 3 5 6v5.5c0 4.3 3 7.9 7 9.5 4-1.6 7-5.2 7-9.5V6l-7-3Z" />;

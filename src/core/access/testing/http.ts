@@ -15,7 +15,10 @@ export function send(
   opts: { method?: string; headers?: Record<string, string>; body?: string; headOnly?: boolean } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+    // Node frames no body for DELETE unless told its length: the server would read it as a next request.
+    const length = opts.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(opts.body)) };
+    const headers = { ...length, ...opts.headers };
+    const req = httpRequest(url, { method: opts.method ?? 'GET', headers }, (res) => {
       const answer = { status: res.statusCode ?? 0, headers: res.headers, body: '' };
       if (opts.headOnly && answer.status < 300) {
         res.destroy();
