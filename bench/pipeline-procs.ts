@@ -70,6 +70,8 @@ export class AppProcess {
 
   constructor(cameraUrl: string, dataDir: string, config: string) {
     const args = [
+      // As `npm run serve` and the systemd unit start it.
+      '--max-semi-space-size=1',
       'out/main/headless.js',
       '--source',
       `url:${cameraUrl}`,
@@ -89,7 +91,14 @@ export class AppProcess {
     await rm(dataDir, { recursive: true, force: true });
     await mkdir(dataDir, { recursive: true });
     const file = join(dataDir, 'config.json');
-    const settings = { captureWidth: size[0], captureHeight: size[1], frameRate: fps };
+    // Like for like with Motion, which runs with picture_output and movie_output off.
+    const settings = {
+      captureWidth: size[0],
+      captureHeight: size[1],
+      frameRate: fps,
+      labels: false,
+      recordClips: false,
+    };
     await writeFile(file, JSON.stringify({ settings }));
     return file;
   }

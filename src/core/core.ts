@@ -125,6 +125,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     startedAt,
     firstRun: settings.neverSaved,
     detectorMs: cameras[0]?.detectorMs,
+    history: { unreviewed: hub.store.unreviewedCount() },
   });
   const tls = await readTls(opts.tls);
   const scheme = tls ? 'https' : 'http';

@@ -12,6 +12,7 @@ import './styles/health.css';
 import './styles/dashboard-header.css';
 import './styles/dashboard-live.css';
 import './styles/dashboard-timeline.css';
+import './styles/history.css';
 import './styles/dashboard-dialogs.css';
 import './styles/dashboard-new-events.css';
 import './styles/dashboard-health.css';

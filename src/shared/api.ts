@@ -1,4 +1,4 @@
-import type { CameraStatus, HealthState, MotionEnd, MotionLevel, MotionStart } from './events';
+import type { CameraStatus, HealthState, LabelScore, MotionEnd, MotionLevel, MotionStart } from './events';
 import type { ClipInfo, StorageState } from './recording';
 
 /** `GET /api/state`. */
@@ -30,6 +30,8 @@ export interface AppState {
   firstRun?: boolean;
   /** Detection time per frame of the first camera, ms (moving average). */
   detectorMs?: number;
+  /** Event history: motion events nobody has reviewed yet (the dashboard's badge). */
+  history?: { unreviewed: number };
 }
 
 /** `GET /api/levels?seconds=N`: the recent `level` samples of the first camera, oldest first. */
@@ -64,9 +66,18 @@ export interface EventRecord extends MotionStart {
   end: MotionEnd | null;
   /** Its recording, when one was made or tried (`state` and `reason` say what became of it). */
   clip?: ClipInfo;
+  /** Someone opened it or marked it reviewed. */
+  reviewed: boolean;
+  /** Object labels seen so far (also while it runs), best score first, one per label. */
+  labels: LabelScore[];
 }
 
-/** `GET /api/events?before=ID&limit=N`, newest first. */
+/**
+ * `GET /api/events?before=ID&limit=N`, newest first, with optional filters (all combine): `from` / `to` (Unix
+ * seconds, start inclusive, end exclusive: a local day is the client's midnight to the next), `hasClip=true|false`,
+ * `minDuration=S` (ended events that lasted at least S seconds), `label=person` (any of `objectLabels`),
+ * `reviewed=true|false`.
+ */
 export interface EventPage {
   events: EventRecord[];
   /** Pass as `before` to get the next (older) page; null when there is none. */

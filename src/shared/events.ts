@@ -1,3 +1,4 @@
+import type { MotionDeleted, ReviewedEvents } from './history';
 import type { ObjectLabel } from './labels';
 
 /**
@@ -179,6 +180,8 @@ export interface LiveEventMap {
   level: MotionLevel;
   health: HealthState;
   arming: ArmingStatus;
+  'motion-deleted': MotionDeleted;
+  reviewed: ReviewedEvents;
 }
 
 export interface NoticeEventMap {
@@ -212,11 +215,13 @@ const sseTypeSet: { [K in SseEventType]: true } = {
   motion: true,
   'motion-end': true,
   'motion-label': true,
+  'motion-deleted': true,
   status: true,
   settings: true,
   level: true,
   health: true,
   arming: true,
+  reviewed: true,
   gap: true,
 };
 

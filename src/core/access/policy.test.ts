@@ -41,6 +41,10 @@ const examples: Record<string, () => { path: string; body?: unknown; stream?: bo
   'GET /api/events/:id': () => ({ path: `/api/events/${eventId}` }),
   'GET /api/events/:id/snapshot.jpg': () => ({ path: `/api/events/${eventId}/snapshot.jpg` }),
   'GET /api/events/:id/first.jpg': () => ({ path: `/api/events/${eventId}/first.jpg` }),
+  'POST /api/events/:id/reviewed': () => ({ path: `/api/events/${eventId}/reviewed` }),
+  'POST /api/events/reviewed': () => ({ path: '/api/events/reviewed', body: { throughId: eventId } }),
+  // Each call deletes an event of its own (ended, so it may be deleted).
+  'DELETE /api/events/:id': () => ({ path: `/api/events/${endedEvent()}` }),
   'GET /api/sessions': () => ({ path: '/api/sessions' }),
   'PATCH /api/sessions/:id': () => ({
     path: `/api/sessions/${s.session('viewer').id}`,
@@ -50,6 +54,21 @@ const examples: Record<string, () => { path: string; body?: unknown; stream?: bo
   'POST /api/pairing-codes': () => ({ path: '/api/pairing-codes', body: { role: 'viewer' } }),
   'PUT /api/password': () => ({ path: '/api/password', body: { password: 'correct horse battery' } }),
 };
+
+/** A new motion event that has ended. */
+function endedEvent(): number {
+  const id = s.motion();
+  s.hub.publishMotionEnd({
+    camera: 'camera',
+    motionId: id,
+    ts: Date.now() / 1000,
+    duration: 1,
+    peakChange: 5,
+    frames: 3,
+    box: null,
+  });
+  return id;
+}
 
 type Who = 'nobody' | 'viewer' | 'admin';
 

@@ -36,6 +36,10 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
   'GET /api/events/:id/clip.mp4': 'viewer',
   'GET /api/arming': 'viewer',
   'GET /api/peers': 'viewer',
+  // Reviewing is part of watching (like a mail inbox's "read"): any signed-in viewer may mark what they looked at.
+  // The flag is shared by the household, not per device: whoever looked, the event has been seen.
+  'POST /api/events/:id/reviewed': 'viewer',
+  'POST /api/events/reviewed': 'viewer',
   // Web Push: any signed-in browser may ask to be told; the subscription belongs to its session.
   'GET /api/push': 'viewer',
   'POST /api/push/subscriptions': 'viewer',
@@ -43,6 +47,8 @@ export const ACCESS_RULES: Readonly<Record<string, AccessRule>> = {
 
   // Changing things.
   'PUT /api/settings': 'admin',
+  // Deleting evidence is final (picture and clip too): admins only, as in commercial camera apps.
+  'DELETE /api/events/:id': 'admin',
   'GET /api/sessions': 'admin',
   'PATCH /api/sessions/:id': 'admin',
   'DELETE /api/sessions/:id': 'admin',

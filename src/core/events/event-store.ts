@@ -3,16 +3,18 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { EventPage, EventRecord } from '../../shared/api';
-import type { MotionEnd, MotionStart } from '../../shared/events';
+import type { MotionStart } from '../../shared/events';
+import { HistoryQueries } from './history-query';
+import { migrate } from './migrations';
 import { sqliteNativeBinding } from './native-binding';
 import { type MotionProgress, PROGRESS_SCHEMA } from './progress';
 import { Pruner } from './pruner';
 import { type RetentionOptions, resolveRetention } from './retention';
 import { SCHEMA, SnapshotFiles } from './snapshot-files';
 import { StorageError } from './storage-error';
-import type { AppendRequest, EventStore, OpenMotion, RowWrite, StoredRow } from './store-types';
+import type { AppendRequest, EventFilter, EventStore, OpenMotion, RowWrite, StoredRow } from './store-types';
 
-export type { AppendRequest, EventStore, OpenMotion, RowWrite, StoredRow } from './store-types';
+export type { AppendRequest, EventFilter, EventStore, OpenMotion, RowWrite, StoredRow } from './store-types';
 
 export interface EventStoreOptions {
   /** Directory holding `events.sqlite` and `snapshots/`; created when missing. */
@@ -45,12 +47,8 @@ export function openEventStore(opts: EventStoreOptions): EventStore {
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   db.exec(PROGRESS_SCHEMA);
+  migrate(db);
   return new SqliteEventStore(db, new SnapshotFiles(join(opts.dataDir, 'snapshots')), opts);
-}
-
-interface RecordRow {
-  data: string;
-  end_data: string | null;
 }
 
 class SqliteEventStore implements EventStore {
@@ -59,11 +57,13 @@ class SqliteEventStore implements EventStore {
   readonly #pruner: Pruner;
   readonly #stmt;
   readonly #dbPath: string;
+  readonly #history: HistoryQueries;
 
   constructor(db: Database.Database, files: SnapshotFiles, opts: EventStoreOptions) {
     this.#db = db;
     this.#files = files;
     this.#dbPath = db.name;
+    this.#history = new HistoryQueries(db);
     this.#stmt = {
       setSnapshot: db.prepare("UPDATE events SET snapshot_bytes = ? WHERE id = ? AND type = 'motion'"),
       progress: db.prepare(
@@ -82,16 +82,6 @@ class SqliteEventStore implements EventStore {
       ),
       after: db.prepare<[number, number], StoredRow>(
         'SELECT id, type, data AS json FROM events WHERE id > ? ORDER BY id LIMIT ?',
-      ),
-      page: db.prepare<[number, number], RecordRow>(
-        `SELECT m.data, e.data AS end_data FROM events m
-         LEFT JOIN events e ON e.motion_id = m.id AND e.type = 'motion-end'
-         WHERE m.type = 'motion' AND m.id < ? ORDER BY m.id DESC LIMIT ?`,
-      ),
-      get: db.prepare<[number], RecordRow>(
-        `SELECT m.data, e.data AS end_data FROM events m
-         LEFT JOIN events e ON e.motion_id = m.id AND e.type = 'motion-end'
-         WHERE m.type = 'motion' AND m.id = ?`,
       ),
       snapshot: db.prepare<[number], { snapshot_bytes: number }>(
         "SELECT snapshot_bytes FROM events WHERE id = ? AND type = 'motion'",
@@ -192,15 +182,41 @@ class SqliteEventStore implements EventStore {
     return this.#stmt.after.all(after, limit);
   }
 
-  page(before: number | null, limit: number): EventPage {
-    const rows = this.#stmt.page.all(before ?? Number.MAX_SAFE_INTEGER, limit + 1);
-    const events = rows.slice(0, limit).map(toRecord);
-    return { events, nextBefore: rows.length > limit ? (events.at(-1)?.id ?? null) : null };
+  page(before: number | null, limit: number, filter?: EventFilter): EventPage {
+    return this.#history.page(before, limit, filter);
   }
 
   get(id: number): EventRecord | null {
-    const row = this.#stmt.get.get(id);
-    return row ? toRecord(row) : null;
+    return this.#history.get(id);
+  }
+
+  unreviewedCount(): number {
+    return this.#history.unreviewed();
+  }
+
+  markReviewed(ids: number[]): number[] {
+    return this.#guard(() => this.#history.markReviewed(ids));
+  }
+
+  markReviewedThrough(throughId: number): number {
+    return this.#guard(() => this.#history.markReviewedThrough(throughId));
+  }
+
+  async remove(id: number): Promise<boolean> {
+    const rows = this.#guard(() => this.#history.removeRows(id));
+    if (!rows.some((row) => row.type === 'motion')) return false;
+    const bytes = rows.reduce((sum, row) => sum + row.snapshot_bytes, 0);
+    this.#pruner.noteRemoved(1, bytes);
+    await this.#files.remove(rows.filter((row) => row.snapshot_bytes > 0).map((row) => row.id));
+    return true;
+  }
+
+  #guard<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (err) {
+      throw StorageError.from(err, this.#dbPath);
+    }
   }
 
   snapshotPath(id: number): string | null {
@@ -216,9 +232,4 @@ class SqliteEventStore implements EventStore {
     this.#pruner.stop();
     if (this.#db.open) this.#db.close();
   }
-}
-
-function toRecord(row: RecordRow): EventRecord {
-  const start = JSON.parse(row.data) as MotionStart;
-  return { ...start, end: row.end_data ? (JSON.parse(row.end_data) as MotionEnd) : null };
 }

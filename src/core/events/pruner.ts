@@ -85,6 +85,12 @@ export class Pruner {
     if (overCount || overSize) this.#schedule();
   }
 
+  /** Called after rows were deleted outside retention (an admin deleted an event). */
+  noteRemoved(motions: number, snapshotBytes: number): void {
+    this.#motionCount -= motions;
+    this.#snapshotBytes -= snapshotBytes;
+  }
+
   /** Prunes until within limits; resolves with the number of rows removed. */
   run(): Promise<number> {
     this.#running ??= this.#loop().finally(() => {

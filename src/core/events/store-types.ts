@@ -1,5 +1,6 @@
 import type { EventPage, EventRecord } from '../../shared/api';
 import type { MotionStart, StoredEventType } from '../../shared/events';
+import type { ObjectLabel } from '../../shared/labels';
 import type { MotionProgress } from './progress';
 import type { StorageError } from './storage-error';
 
@@ -30,6 +31,21 @@ export interface RowWrite {
   motionId: number | null;
   /** JPEG stored as the event's snapshot file. */
   snapshot?: Buffer;
+}
+
+/** Which motion events a history page lists; every field given must hold (see `GET /api/events`). */
+export interface EventFilter {
+  /** Unix seconds: started at or after. */
+  from?: number;
+  /** Unix seconds: started before. */
+  to?: number;
+  /** With a clip (`has`) or without one: `ids` are the events whose clip is kept (the recorder knows them). */
+  clips?: { ids: number[]; has: boolean };
+  /** Ended, and lasted at least this many seconds. */
+  minDuration?: number;
+  /** Seen with this object label (while running or in its end). */
+  label?: ObjectLabel;
+  reviewed?: boolean;
 }
 
 /** A `motion` event with no `motion-end` row, and the last progress noted for it (see `noteProgress`). */
@@ -64,8 +80,19 @@ export interface EventStore {
   recordLost(firstId: number, lastId: number): void;
   /** Stored events with id > `after`, oldest first, at most `limit`. */
   after(after: number, limit: number): StoredRow[];
-  /** `motion` events with id < `before` (all when null), newest first, each with its end. */
-  page(before: number | null, limit: number): EventPage;
+  /** `motion` events with id < `before` (all when null) that pass `filter`, newest first, each with its end. */
+  page(before: number | null, limit: number, filter?: EventFilter): EventPage;
+  /** Motion events not yet reviewed. */
+  unreviewedCount(): number;
+  /** Marks motion events reviewed; returns the ids that were not yet. Throws a StorageError. */
+  markReviewed(ids: number[]): number[];
+  /** Marks every motion event up to `throughId` reviewed; returns how many were not yet. Throws a StorageError. */
+  markReviewedThrough(throughId: number): number;
+  /**
+   * Deletes a motion event: its rows (start, labels, end) and snapshot file. Resolves false when there was none.
+   * Throws a StorageError.
+   */
+  remove(id: number): Promise<boolean>;
   /** One `motion` event with its end, or null. */
   get(id: number): EventRecord | null;
   /** Path of the snapshot JPEG of a stored `motion` event, or null when there is none. */

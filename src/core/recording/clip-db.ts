@@ -66,6 +66,10 @@ export class ClipDb {
       usage: db.prepare<[], { bytes: number | null; clips: number; oldest: number | null }>(
         'SELECT sum(bytes) AS bytes, count(*) AS clips, min(start) AS oldest FROM clips WHERE bytes > 0',
       ),
+      withClip: db.prepare<[], { event_id: number }>(
+        "SELECT event_id FROM clips WHERE (bytes > 0 AND frames > 0) OR state = 'recording'",
+      ),
+      remove: db.prepare<[number]>('DELETE FROM clips WHERE event_id = ?'),
       prune: db.prepare<[string, number]>(
         "UPDATE clips SET state = 'pruned', reason = ?, bytes = 0 WHERE event_id = ?",
       ),
@@ -93,6 +97,16 @@ export class ClipDb {
   usage(): { bytes: number; clips: number; oldest: number | null } {
     const row = this.#stmt.usage.get();
     return { bytes: row?.bytes ?? 0, clips: row?.clips ?? 0, oldest: row?.oldest ?? null };
+  }
+
+  /** Events whose clip can be played (or is being recorded now). */
+  withClip(): number[] {
+    return this.#stmt.withClip.all().map((row) => row.event_id);
+  }
+
+  /** Forgets a recording whose event was deleted. */
+  remove(eventId: number): void {
+    this.#stmt.remove.run(eventId);
   }
 
   markPruned(eventId: number, reason: string): void {

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { HubMessage, MotionEnd } from '../../shared/events';
@@ -137,6 +137,22 @@ export class ClipRecorder {
     return this.#exporter.request(eventId, join(this.root, String(eventId)), clip.frames);
   }
 
+  /** Events with a playable clip, or one being recorded (the `hasClip` filter of the history). */
+  withClip(): number[] {
+    return this.#db.withClip();
+  }
+
+  /** Deletes an event's recording (files and row); refused while it is recorded or exported. */
+  async remove(eventId: number): Promise<{ busy: string } | null> {
+    const row = this.#db.get(eventId);
+    if (row?.state === 'recording') return { busy: `event ${eventId} is still being recorded` };
+    if (this.#exporter.encoding(eventId)) return { busy: `the MP4 of event ${eventId} is being made` };
+    await rm(join(this.root, String(eventId)), { recursive: true, force: true });
+    this.#db.remove(eventId);
+    this.#enforce();
+    return null;
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.#timer);
     for (const off of this.#offs) off();
@@ -146,7 +162,13 @@ export class ClipRecorder {
   }
 
   #onMessage(message: HubMessage): void {
-    if (message.type === 'settings' || message.type === 'health' || message.type === 'arming') return;
+    if (
+      message.type === 'settings' ||
+      message.type === 'health' ||
+      message.type === 'arming' ||
+      message.type === 'reviewed'
+    )
+      return;
     const recorder = this.#cameras.find((c) => c.camera === message.data.camera);
     if (!recorder) return;
     if (message.type === 'motion') recorder.onMotion(message.data);

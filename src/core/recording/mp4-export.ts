@@ -68,6 +68,12 @@ export class Mp4Exporter {
     return { state: 'encoding', progress: 0 };
   }
 
+  /** True while the MP4 of `eventId` is being made. */
+  encoding(eventId: number): boolean {
+    const job = this.#jobs.get(eventId);
+    return job !== undefined && job.failed === null;
+  }
+
   /** Waits for every running job (tests, shutdown). */
   async settle(): Promise<void> {
     await Promise.all([...this.#jobs.values()].map((job) => job.done));

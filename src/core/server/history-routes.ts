@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EventRecord } from '../../shared/api';
 import type { EventStore } from '../events/event-store';
+import { parseEventFilter } from './history-filter';
 import { HttpError, parseId } from './params';
 import type { RecordingsApi } from './recording-routes';
 
@@ -9,7 +10,7 @@ import type { RecordingsApi } from './recording-routes';
 const MAX_LIMIT = 500;
 
 /**
- * `GET /api/events?before=ID&limit=N`, `GET /api/events/:id`, `GET /api/events/:id/snapshot.jpg` (the best
+ * `GET /api/events?before=ID&limit=N` (with the filters of `history-filter.ts`), `GET /api/events/:id`, `GET /api/events/:id/snapshot.jpg` (the best
  * picture once the recorder chose one, else the first frame), `GET /api/events/:id/first.jpg` (the frame
  * that started the event). With `recordings`, each event carries its `clip`.
  */
@@ -31,7 +32,8 @@ export function registerHistoryRoutes(
       limit = parseId('limit', query.limit);
       if (limit > MAX_LIMIT) throw new HttpError(400, `limit must be at most ${MAX_LIMIT}`);
     }
-    const page = store.page(before, limit);
+    const filter = parseEventFilter(query, () => recordings?.withClip() ?? []);
+    const page = store.page(before, limit, filter);
     return recordings ? { ...page, events: page.events.map(withClip) } : page;
   });
 

@@ -26,6 +26,7 @@ import { registerMetrics } from './metrics';
 import { registerMjpegRoutes } from './mjpeg-route';
 import { HttpError } from './params';
 import { type RecordingsApi, registerRecordingRoutes } from './recording-routes';
+import { registerReviewRoutes } from './review-routes';
 import { registerSecurityHeaders } from './security-headers';
 import { registerSseRoute } from './sse-route';
 import { newStreamStats } from './stream-stats';
@@ -128,6 +129,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
   const health = deps.health ?? new Health();
   registerApiRoutes(app, { settings: deps.settings, state: deps.state, health, levels: deps.levels });
   registerHistoryRoutes(app, deps.hub.store, deps.recordings);
+  registerReviewRoutes(app, deps.hub, deps.recordings);
   if (deps.recordings) registerRecordingRoutes(app, deps.recordings);
   registerMetrics(app, {
     hub: deps.hub,

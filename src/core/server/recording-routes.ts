@@ -16,6 +16,10 @@ export interface RecordingsApi {
     eventId: number,
   ): Promise<{ state: 'ready'; path: string; bytes: number } | ExportProgress | Missing | { busy: string }>;
   readonly storage: StorageState;
+  /** Events with a playable clip or one being recorded (`GET /api/events?hasClip=`). */
+  withClip(): number[];
+  /** Deletes an event's recording (files and metadata); `busy` while it is recorded or exported. */
+  remove(eventId: number): Promise<{ busy: string } | null>;
 }
 
 /**

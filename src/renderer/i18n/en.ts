@@ -1,4 +1,5 @@
 import { enFeatures } from './en-features';
+import { enHistory } from './en-history';
 import { enLabels } from './en-labels';
 
 /** English strings: the reference dictionary; every other language must have exactly these keys. */
@@ -176,6 +177,7 @@ export const en = {
     network: 'The camera could not be reached. Try again.',
   },
   ...enFeatures,
+  ...enHistory,
   ...enLabels,
 };
 

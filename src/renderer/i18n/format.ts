@@ -59,6 +59,11 @@ export function formatTime(ts: number): string {
   return (isToday(date) ? formatters().time : formatters().dateTime).format(date);
 }
 
+/** Unix seconds → the time of day only ("13:41:07"), for rows under a day's heading. */
+export function formatTimeOfDay(ts: number): string {
+  return formatters().time.format(new Date(ts * 1000));
+}
+
 /** A change score (percent of pixels) → "4.2%" in the UI language. */
 export function formatPercent(value: number): string {
   return formatters().percent.format(value / 100);

@@ -1,5 +1,6 @@
 import type { Dictionary } from './en';
 import { koFeatures } from './ko-features';
+import { koHistory } from './ko-history';
 import { koLabels } from './ko-labels';
 
 /** Korean strings. Korean has no plural forms, so `_one` and `_other` read the same. */
@@ -177,5 +178,6 @@ export const ko: Dictionary = {
     network: '카메라에 연결할 수 없습니다. 다시 시도하세요.',
   },
   ...koFeatures,
+  ...koHistory,
   ...koLabels,
 };

@@ -23,9 +23,13 @@ export function fetchSettings(): Promise<Settings> {
   return getJson('api/settings');
 }
 
-/** Newest first; `before` pages into older events. */
-export function fetchEvents(before: number | null, limit: number): Promise<EventPage> {
-  const query = new URLSearchParams({ limit: String(limit) });
+/** Newest first; `before` pages into older events; `filters` are `GET /api/events`'s (see shared/api.ts). */
+export function fetchEvents(
+  before: number | null,
+  limit: number,
+  filters: Record<string, string> = {},
+): Promise<EventPage> {
+  const query = new URLSearchParams({ ...filters, limit: String(limit) });
   if (before !== null) query.set('before', String(before));
   return getJson(`api/events?${query}`);
 }
@@ -55,4 +59,28 @@ export async function saveSettings(patch: SettingsPatch | Record<string, unknown
     return { ok: true, settings };
   }
   return { ok: false, error: body && 'error' in body ? body : { error: `HTTP ${res.status}` } };
+}
+
+/** A change to the history (`POST`/`DELETE`): null when done, else the server's one-line reason. */
+export async function changeHistory(
+  method: 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<string | null> {
+  try {
+    const res = await fetch(path, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...csrfHeaders(),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.ok) return null;
+    const answer = (await res.json().catch(() => null)) as ApiError | null;
+    return answer?.error ?? `HTTP ${res.status}`;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }

@@ -4,14 +4,16 @@ import { formatPercent, formatTime } from '../i18n/format';
 import { fetchSettings, fetchState } from '../net/api';
 import { subscribeEvents } from '../net/event-stream';
 import type { StreamMessage } from '../net/stream-message';
-import { health } from './health';
+import { health, recordingsProblem } from './health';
+import { newestKnownId, unreviewedCount } from './history';
 import { addLevel, loadLevelHistory } from './levels';
 import { cameraStatus, connection, motionBox, motionNow, ongoingPeak, pageVisible, settings } from './live';
 import { addLiveLabel, clearLiveLabels } from './live-labels';
 import { announcement, showNotice } from './notices';
 import { notifyMotion } from './notifications';
 import { connectionBack, connectionDown } from './outages';
-import { addLive, atTop, endLive, loadOlder } from './timeline';
+import { addLive, applyReviewed, atTop, dropEvent, endLive, labelLive, loadOlder } from './timeline';
+import { openEventId } from './viewer';
 
 /** How long the "history was pruned" banner stays, in ms. */
 const gapBannerMs = 15_000;
@@ -60,7 +62,15 @@ function onMessage(message: StreamMessage): void {
       break;
     }
     case 'motion-label':
+      labelLive(message.data);
       addLiveLabel(message.data, ongoingPeak.value?.id ?? null);
+      break;
+    case 'reviewed':
+      applyReviewed(message.data);
+      break;
+    case 'motion-deleted':
+      dropEvent(message.data.motionId, message.data.unreviewed);
+      if (openEventId.value === message.data.motionId) openEventId.value = null;
       break;
     case 'motion-end':
       motionBox.value = null;
@@ -127,9 +137,33 @@ export function connect(): () => void {
     .then((s) => {
       cameraStatus.value ??= s.cameras[0] ?? null;
       health.value ??= s.health;
+      unreviewedCount.value = s.history?.unreviewed ?? 0;
+      newestKnownId.value = Math.max(newestKnownId.value, s.lastEventId);
+      recordingsProblem.value = s.recordings?.problem ?? null;
     })
     .catch(() => {});
   void loadOlder();
   void loadLevelHistory();
-  return unsubscribe;
+  const stopPolling = pollRecordings();
+  return () => {
+    stopPolling();
+    unsubscribe();
+  };
+}
+
+/** How often the recordings' storage problem is asked for, in ms (it is not on the event stream). */
+const recordingsPollMs = 30_000;
+
+/** Keeps `recordingsProblem` current while the page is visible; returns the function that stops. */
+function pollRecordings(): () => void {
+  const ask = () => {
+    if (!pageVisible.value) return;
+    void fetchState()
+      .then((s) => {
+        recordingsProblem.value = s.recordings?.problem ?? null;
+      })
+      .catch(() => {});
+  };
+  const timer = setInterval(ask, recordingsPollMs);
+  return () => clearInterval(timer);
 }

@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { formatNumber, formatPercent, formatSeconds, formatTime } from '../i18n/format';
+import { changeHistory } from '../net/api';
 import { events, historyState, loadOlder } from '../state/timeline';
 import { openEventId } from '../state/viewer';
+import { DeleteEvent } from './DeleteEvent';
 import { EventMedia } from './EventMedia';
 import { CloseIcon } from './icons';
+import { LabelChips } from './LabelChips';
 
 /** One event large: its snapshot with the moving area outlined, and its figures. Esc closes. */
 export function EventViewer() {
@@ -20,6 +23,12 @@ export function EventViewer() {
     if (event && !el.open) el.showModal();
     if (!event && el.open) el.close();
   }, [event]);
+
+  // Opening an event is reviewing it; the server tells every dashboard (this one too), which updates the row.
+  const unreviewedId = event && !event.reviewed ? event.id : null;
+  useEffect(() => {
+    if (unreviewedId !== null) void changeHistory('POST', `api/events/${unreviewedId}/reviewed`);
+  }, [unreviewedId]);
 
   const show = (i: number) => {
     openEventId.value = list[i]?.id ?? openEventId.value;
@@ -77,8 +86,17 @@ export function EventViewer() {
                 <dd>{formatNumber(event.end.frames)}</dd>
               </div>
             )}
+            {event.labels.length > 0 && (
+              <div>
+                <dt>{t('historyView.seen')}</dt>
+                <dd>
+                  <LabelChips labels={event.labels} />
+                </dd>
+              </div>
+            )}
           </dl>
           <div class="viewer-nav">
+            {event.end && <DeleteEvent eventId={event.id} />}
             <button type="button" class="button" disabled={index <= 0} onClick={() => show(index - 1)}>
               {t('viewer.newer')}
             </button>

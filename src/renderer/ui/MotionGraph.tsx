@@ -36,7 +36,9 @@ export function MotionGraph() {
         gaps: all,
         gapLabel,
       });
-      el.dataset.samples = String(levelSamples.length); // for tests: a reloaded graph starts full
+      // For tests: a reloaded graph starts full, with samples older than the page.
+      el.dataset.samples = String(levelSamples.length);
+      el.dataset.oldest = String(levelSamples[0]?.ts ?? '');
     };
     paint();
     const timer = setInterval(paint, tickMs);

@@ -1,10 +1,28 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../i18n';
+import { language, t } from '../i18n';
+import { filtering, historyFilter, narrowed, noFilter, pickedDay, unreviewedCount } from '../state/history';
 import { pageVisible } from '../state/live';
 import { outages } from '../state/outages';
-import { atTop, events, historyState, loadOlder, markSeen, retryHistory, unseen } from '../state/timeline';
+import {
+  atTop,
+  events,
+  historyState,
+  loadOlder,
+  markSeen,
+  newerCut,
+  reloadHistory,
+  retryHistory,
+  unseen,
+} from '../state/timeline';
 import { DayGroupedEvents } from './DayGroupedEvents';
+import { HistoryFilters } from './HistoryFilters';
 import { UpIcon } from './icons';
+
+/** Back to the newest events (the filters stay). */
+function showNewest(): void {
+  pickedDay.value = null;
+  reloadHistory();
+}
 
 /**
  * The event timeline, newest first. New events slide in at the top; while the user is scrolled away
@@ -43,7 +61,17 @@ export function Timeline() {
     if (pageVisible.value && atTop.value) markSeen();
   }, [pageVisible.value, atTop.value]);
 
+  useEffect(() => {
+    const count = unreviewedCount.value;
+    document.title = count > 0 ? `(${count}) ${t('app.title')}` : t('app.title');
+  }, [unreviewedCount.value, language.value]);
+
   const toTop = () => {
+    // New events the list does not show (filtered, or cut to keep it short): start it again from the newest.
+    if (narrowed.value || newerCut.value) {
+      showNewest();
+      return;
+    }
     top.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     list.current?.scrollTo({ top: 0, behavior: 'smooth' });
     markSeen();
@@ -53,7 +81,13 @@ export function Timeline() {
     <aside class="timeline" aria-labelledby="timeline-title">
       <div class="timeline-head">
         <h2 id="timeline-title">{t('timeline.title')}</h2>
+        {unreviewedCount.value > 0 && (
+          <span class="review-count" role="status">
+            {t('historyView.unreviewedCount', { count: unreviewedCount.value })}
+          </span>
+        )}
       </div>
+      <HistoryFilters />
       {/* Floating over the list's bottom edge (the page's, on a phone): where the user is reading. */}
       {unseen.value > 0 && (
         <button type="button" class="button pill unseen" onClick={toTop}>
@@ -63,8 +97,33 @@ export function Timeline() {
       )}
       <ol ref={list} class="events">
         <li ref={top} class="top-sentinel" aria-hidden="true" />
+        {(newerCut.value || pickedDay.value) && (
+          <li class="history-state">
+            <button type="button" class="button ghost" onClick={showNewest}>
+              <UpIcon />
+              {t('historyView.showNewer')}
+            </button>
+          </li>
+        )}
         <DayGroupedEvents events={events.value} outages={outages.value} />
-        {events.value.length === 0 && state !== 'loading' && <li class="empty">{t('timeline.empty')}</li>}
+        {events.value.length === 0 && state !== 'loading' && !filtering.value && (
+          <li class="empty">{t('timeline.empty')}</li>
+        )}
+        {events.value.length === 0 && state !== 'loading' && filtering.value && (
+          <li class="empty">
+            {t('historyView.noMatch')}{' '}
+            <button
+              type="button"
+              class="button ghost"
+              onClick={() => {
+                historyFilter.value = noFilter;
+                showNewest();
+              }}
+            >
+              {t('historyView.clearFilters')}
+            </button>
+          </li>
+        )}
         <li class="history-state">
           <div ref={sentinel} />
           {state === 'idle' && (

@@ -117,6 +117,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       auth: access.enabled,
       health: health.state,
       storage: hub.storage,
+      history: { unreviewed: store.unreviewedCount() },
     }),
     levels: () => [],
     health,

@@ -1,0 +1,41 @@
+import type { enHistory } from './en-history';
+
+/** Korean strings of the event history and object labels; same keys as `en-history.ts`. */
+export const koHistory: typeof enHistory = {
+  historyView: {
+    filters: '이벤트 거르기',
+    hasClip: '영상 있음',
+    unreviewed: '안 본 것',
+    anyLength: '길이 전체',
+    longer: '{{seconds}}초 넘게',
+    anyLabel: '모든 대상',
+    day: '날짜',
+    newest: '최신',
+    unreviewedCount_one: '확인할 것 {{count}}개',
+    unreviewedCount_other: '확인할 것 {{count}}개',
+    markAll: '모두 확인함',
+    newDot: '아직 확인 안 함',
+    noMatch: '조건에 맞는 이벤트가 없습니다.',
+    clearFilters: '전체 보기',
+    showNewer: '최신 이벤트 보기',
+    delete: '삭제',
+    deleteConfirm: '이 이벤트와 사진, 영상을 삭제할까요? 되돌릴 수 없습니다.',
+    deleteYes: '영구 삭제',
+    deleteNo: '그대로 두기',
+    deleteFailed: '삭제하지 못했습니다: {{reason}}',
+    gone: '삭제된 이벤트입니다.',
+    seen: '보인 것',
+    share: '공유',
+    shareNow: '지금 공유',
+    storageProblem: '녹화가 멈췄습니다: {{message}}',
+  },
+  label: {
+    person: '사람',
+    cat: '고양이',
+    dog: '개',
+    bird: '새',
+    car: '자동차',
+    bicycle: '자전거',
+    motorcycle: '오토바이',
+  },
+};
