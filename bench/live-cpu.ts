@@ -1,6 +1,7 @@
 // `npx tsx bench/live-cpu.ts [--seconds 10] [--rounds 3]`: CPU of Chromium showing the live view at
 // 800×480, the old way (an <img> on /stream.mjpg) against the dashboard's canvas, at the camera's rate and
 // at the kiosk's default 10 fps; with the engine's own CPU over the same windows for comparison.
+// `--only TEXT`: only the scenarios whose name contains TEXT (and the first, the base of the ratios).
 // `--before DIR`: also the dashboard of another build (DIR/main/headless.js, e.g. a copy of the previous
 // `out/`), which drew the live view as an <img>. Prints medians (percent of one core) and ratios; asserts nothing.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     before: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -50,6 +52,14 @@ function cpuMs(pids: number[]): number {
   return sum;
 }
 
+/** Frames the dashboard's live canvas has drawn, or null on a page without it. */
+function framesDrawn(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('canvas.feed');
+    return canvas ? Number(canvas.dataset.frames ?? 0) : null;
+  });
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Scenario {
@@ -78,17 +88,26 @@ const scenarios: Scenario[] = [
       ]
     : []),
   { name: 'canvas, camera rate', open: (page, url) => page.goto(`${url}/`).then(() => {}) },
-  { name: 'canvas, 10 fps (kiosk default)', open: (page, url) => page.goto(`${url}/?fps=10`).then(() => {}) },
+  { name: 'canvas, 10 fps', open: (page, url) => page.goto(`${url}/?fps=10`).then(() => {}) },
+  { name: 'canvas, 5 fps', open: (page, url) => page.goto(`${url}/?fps=5`).then(() => {}) },
+  { name: 'canvas, 1 fps (the page alone)', open: (page, url) => page.goto(`${url}/?fps=1`).then(() => {}) },
+  {
+    name: 'canvas, 10 fps, 2 while still (kiosk)',
+    open: (page, url) => page.goto(`${url}/?fps=10&stillFps=2`).then(() => {}),
+  },
 ];
 
 async function main(): Promise<void> {
-  const server = await startServer();
+  // Not about access: the pages open the dashboard without signing in.
+  const server = await startServer({ auth: false });
   const previous = values.before
-    ? await startServer({ entry: join(values.before, 'main', 'headless.js') })
+    ? await startServer({ entry: join(values.before, 'main', 'headless.js'), auth: false })
     : null;
   try {
-    const rows: { name: string; browser: number; engine: number }[] = [];
-    for (const scenario of scenarios) {
+    const rows: { name: string; browser: number; engine: number; drawn: string }[] = [];
+    // The first scenario is the base of the ratios: always run.
+    const chosen = scenarios.filter((s, i) => i === 0 || !values.only || s.name.includes(values.only));
+    for (const scenario of chosen) {
       const launched = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs });
       const browser = await chromium.connect(launched.wsEndpoint());
       const page = await browser.newPage({ viewport: { width: 800, height: 480 } });
@@ -97,6 +116,8 @@ async function main(): Promise<void> {
       await page.waitForTimeout(5000);
       const browserPct: number[] = [];
       const enginePct: number[] = [];
+      const frames0 = await framesDrawn(page);
+      const started = performance.now();
       for (let i = 0; i < rounds; i++) {
         const pids = tree(launched.process().pid ?? 0);
         const b0 = cpuMs(pids);
@@ -107,7 +128,17 @@ async function main(): Promise<void> {
         browserPct.push(((cpuMs(pids) - b0) / elapsed) * 100);
         enginePct.push(((processCpuMs(target.pid) - e0) / elapsed) * 100);
       }
-      rows.push({ name: scenario.name, browser: median(browserPct), engine: median(enginePct) });
+      // Frames the dashboard drew per second over the rounds: a page that draws nothing measures nothing.
+      const drawn =
+        frames0 === null
+          ? '—'
+          : (((await framesDrawn(page)) ?? 0) - frames0) / ((performance.now() - started) / 1000);
+      rows.push({
+        name: scenario.name,
+        browser: median(browserPct),
+        engine: median(enginePct),
+        drawn: typeof drawn === 'number' ? drawn.toFixed(1) : drawn,
+      });
       await browser.close();
       await launched.close();
     }
@@ -117,7 +148,7 @@ async function main(): Promise<void> {
     );
     for (const r of rows) {
       console.log(
-        `${r.name.padEnd(34)} browser ${r.browser.toFixed(1).padStart(5)} %  (×${(r.browser / base).toFixed(2)})   engine ${r.engine.toFixed(1).padStart(5)} %`,
+        `${r.name.padEnd(34)} browser ${r.browser.toFixed(1).padStart(5)} %  (×${(r.browser / base).toFixed(2)})   engine ${r.engine.toFixed(1).padStart(5)} %   drawn ${r.drawn.padStart(4)} fps`,
       );
     }
   } finally {

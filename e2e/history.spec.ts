@@ -2,7 +2,7 @@ import { expect, openDashboard, putSettings, shownEventIds, test } from './fixtu
 import { sessionHeaders } from './server';
 
 /** Events per page in the dashboard (src/renderer/state/timeline.ts). */
-const pageSize = 20;
+const pageSize = 30;
 
 test('scrolling down the timeline pages into older events', async ({ page, server }) => {
   // Make events plentiful: every triggering frame its own event, and a low bar to trigger.

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
@@ -40,12 +40,22 @@ export interface ServerOptions {
   auth?: boolean;
   /** Open the printed pairing URL at once, as a test's own admin session (`signedIn`). Default true. */
   pair?: boolean;
+  /**
+   * Start as a new install, so an admin's dashboard opens the setup guide. Default false: the data dir
+   * gets an empty `settings.json` first (what finishing the guide saves), as after setup.
+   */
+  firstRun?: boolean;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const entry = options.entry ?? headlessEntry;
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mk-e2e-'));
+  const settingsFile = join(dataDir, 'settings.json');
+  if (!options.firstRun && !existsSync(settingsFile)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(settingsFile, '{}\n');
+  }
   const child = spawn(
     process.execPath,
     [

@@ -12,6 +12,7 @@ import { type EventStore, openEventStore } from './events/event-store';
 import { selectBackend } from './motion/backend';
 import { encodeSseMessage } from './server/sse-format';
 import { SNAPSHOT } from './server/testing/test-server';
+import type { SupervisedStatus } from './supervisor/supervisor';
 
 // The real synthetic source (ffmpeg) and the real hub and store; only the camera's lifecycle is under test.
 let dataDir: string;
@@ -94,8 +95,8 @@ class ScriptedSource extends EventEmitter<FrameSourceEvents> implements FrameSou
   #seq = 0;
   start(): void {}
   async stop(): Promise<void> {}
-  state(state: SourceState): void {
-    this.emit('state', state, undefined);
+  state(state: SourceState, detail?: SupervisedStatus): void {
+    this.emit('state', state, detail?.message, detail);
   }
   /** A 160x120 gray scene: uniform, with a bright 50x50 block whose left edge is at `blockX`, if given. */
   show(blockX: number | null, ts: number): void {
@@ -135,6 +136,37 @@ describe('Camera back online', () => {
       source.state('online');
       for (let i = 0; i < 10; i++) source.show(40, t0 + 60_000 + i * 100);
       expect(hub.lastId).toBe(0);
+    } finally {
+      await cam.stop();
+    }
+  });
+});
+
+describe('Camera restart counts', () => {
+  it('count since start-up across a capture-settings change, which starts a new source counting from 0', async () => {
+    const sources = [new ScriptedSource(), new ScriptedSource()];
+    let made = 0;
+    const cam = new Camera({
+      ...{ name: 'c', spec: 'synthetic', settings, backend: 'cpu', hub, log: silentLog },
+      createSource: () => sources[made++],
+    });
+    const status = (state: SourceState, restarts: number): SupervisedStatus => ({
+      state,
+      restarts,
+      restartsLastHour: restarts,
+      stderr: [],
+    });
+    cam.start();
+    try {
+      sources[0].state('offline', status('offline', 2));
+      sources[0].state('online', status('online', 2));
+      expect(cam.status.restarts).toBe(2);
+      await cam.applySettings({ ...settings, analysisWidth: 200 }, settings);
+      expect(made).toBe(2);
+      sources[1].state('online', status('online', 0));
+      expect(cam.status.restarts).toBe(2);
+      sources[1].state('offline', status('offline', 1));
+      expect(cam.status.restarts).toBe(3);
     } finally {
       await cam.stop();
     }

@@ -64,6 +64,8 @@ export class Camera {
   readonly #motionListeners = new Set<() => void>();
   /** Source restarts run one after another, so two quick changes cannot leave an extra ffmpeg running. */
   #restarts: Promise<void> = Promise.resolve();
+  /** Capture restarts counted by sources a capture-settings change replaced, so `restarts` counts since start-up. */
+  #earlierRestarts = 0;
   /** Capture settings of the running source. */
   #capture: Settings;
   #stopped = false;
@@ -192,6 +194,7 @@ export class Camera {
     await this.#source.stop();
     if (this.#stopped) return;
     this.#capture = settings;
+    this.#earlierRestarts = this.#status.restarts ?? 0;
     this.#source = this.#createSource(settings);
     this.#source.start();
   }
@@ -223,7 +226,7 @@ export class Camera {
       since: Date.now() / 1000,
       fps: state === 'online' ? this.#status.fps : 0,
       retryAt: detail?.retryAt,
-      restarts: detail?.restarts ?? this.#status.restarts,
+      restarts: detail ? this.#earlierRestarts + detail.restarts : this.#status.restarts,
       restartsLastHour: detail?.restartsLastHour ?? this.#status.restartsLastHour,
       stderr: state === 'offline' && detail?.stderr.length ? detail.stderr : undefined,
     });

@@ -26,7 +26,7 @@ export interface AppState {
   integrations?: IntegrationSummary;
   /** Unix seconds when this server process started (uptime; tells a restart from a network drop). */
   startedAt?: number;
-  /** True on a new data dir until settings are first saved: the dashboard offers its setup guide. */
+  /** True on a new data dir until settings are first saved (an empty `PUT {}` counts): an admin's dashboard opens its setup guide. */
   firstRun?: boolean;
   /** Detection time per frame of the first camera, ms (moving average). */
   detectorMs?: number;

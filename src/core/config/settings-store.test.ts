@@ -28,6 +28,18 @@ describe('SettingsStore', () => {
     expect(reopened.get().noiseLevel).toBe(40);
   });
 
+  it('is a first run on a new data dir until an update, even an empty one, is saved', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mk-settings-'));
+    const store = await SettingsStore.open(dir, {}, log);
+    expect(store.neverSaved).toBe(true);
+    await expect(store.update({ threshold: 500 })).rejects.toThrow(SettingsError);
+    expect(store.neverSaved).toBe(true);
+    await store.update({});
+    expect(store.neverSaved).toBe(false);
+    expect(store.get()).toEqual(defaultSettings);
+    expect((await SettingsStore.open(dir, {}, log)).neverSaved).toBe(false);
+  });
+
   it.each([
     [{ threshold: 500 }, /^threshold: /],
     [{ noiseLevel: 2.5 }, /^noiseLevel: /],

@@ -34,6 +34,8 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
   #current: Settings;
   #saved: SettingsPatch;
   #writing: Promise<void> = Promise.resolve();
+  /** An update was saved since start-up (even an empty one: how a setup guide says it is finished). */
+  #written = false;
 
   private constructor(
     private readonly file: string,
@@ -65,9 +67,12 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
     return new SettingsStore(file, base, saved, log, firstRun);
   }
 
-  /** True until the first accepted change of a new install is saved. */
+  /**
+   * True until the first accepted update of a new install is saved. An empty update (`{}`) counts: it
+   * writes `settings.json`, so a dashboard's setup guide can end the first run without pinning a value.
+   */
   get neverSaved(): boolean {
-    return this.firstRun && Object.keys(this.#saved).length === 0;
+    return this.firstRun && !this.#written;
   }
 
   get(): Settings {
@@ -98,6 +103,7 @@ export class SettingsStore extends EventEmitter<SettingsStoreEvents> {
       }
       const previous = this.#current;
       this.#saved = saved;
+      this.#written = true;
       this.#current = settingsSchema.parse({ ...this.base, ...saved });
       this.emit('change', this.#current, previous);
       return this.#current;

@@ -1,6 +1,7 @@
 import { enFeatures } from './en-features';
 import { enHistory } from './en-history';
 import { enLabels } from './en-labels';
+import { enSetup } from './en-setup';
 
 /** English strings: the reference dictionary; every other language must have exactly these keys. */
 export const en = {
@@ -179,6 +180,7 @@ export const en = {
   ...enFeatures,
   ...enHistory,
   ...enLabels,
+  ...enSetup,
 };
 
 /** The shape every dictionary has: same keys as English, any string values. */

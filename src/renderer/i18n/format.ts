@@ -32,7 +32,13 @@ function formatters(): Formatters {
   if (!f) {
     f = {
       // 24-hour everywhere: the camera's own clock overlay is 24-hour, and the list must read the same.
-      time: new Intl.DateTimeFormat(tag, { timeStyle: 'medium', hourCycle: 'h23' }),
+      // Two-digit hours: Korean's `timeStyle` writes 9:00:00, which neither the overlay nor 15:00:00 below matches.
+      time: new Intl.DateTimeFormat(tag, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }),
       dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }),
       clock: new Intl.DateTimeFormat(tag, { timeStyle: 'short', hourCycle: 'h23' }),
       percent: new Intl.NumberFormat(tag, percentOptions),

@@ -2,6 +2,7 @@ import type { Dictionary } from './en';
 import { koFeatures } from './ko-features';
 import { koHistory } from './ko-history';
 import { koLabels } from './ko-labels';
+import { koSetup } from './ko-setup';
 
 /** Korean strings. Korean has no plural forms, so `_one` and `_other` read the same. */
 export const ko: Dictionary = {
@@ -180,4 +181,5 @@ export const ko: Dictionary = {
   ...koFeatures,
   ...koHistory,
   ...koLabels,
+  ...koSetup,
 };

@@ -1,10 +1,12 @@
+import { chooseShareMode, type ShareMode } from './event-stream';
 import { LiveFeed, type LiveMessage } from './live-feed';
+import { joinLiveLeader } from './live-leader';
 import type { LiveRequest } from './live-worker';
 
 /** A tab's handle on the browser's shared live picture. */
 export interface LiveSubscription {
-  /** How the picture is shared: one stream per browser (`worker`) or one per tab (`direct`). */
-  readonly mode: 'worker' | 'direct';
+  /** How the picture is shared: one stream per browser (`worker`, `leader`) or one per tab (`direct`). */
+  readonly mode: ShareMode;
   /** Whether this tab shows the picture now (visible, screen awake); frames come only while active. */
   setActive(active: boolean): void;
   /** The last frame is drawn: the next may come. */
@@ -13,23 +15,27 @@ export interface LiveSubscription {
 }
 
 /**
- * Subscribes this tab to the live picture. With SharedWorker (every desktop browser, Chrome on
- * Android since 2025) all tabs of the browser share one `/stream.mjpg`; elsewhere, or with `?share=direct`,
- * each tab reads its own. `fps` caps the rate asked of the server (null: the camera's own rate).
+ * Subscribes this tab to the live picture, shared as the event stream is (`chooseShareMode`, `?share=`):
+ * with SharedWorker (every desktop browser, Chrome on Android since 2025) all tabs of the browser share
+ * one `/stream.mjpg`; without it a leader tab holds it and relays the frames (`live-leader.ts`); with
+ * neither, or `?share=direct`, each tab reads its own. `fps` caps the rate asked of the server (null:
+ * the camera's own rate).
  */
 export function subscribeLive(
   fps: number | null,
   listener: (message: LiveMessage) => void,
+  mode: ShareMode = chooseShareMode(),
 ): LiveSubscription {
   const url = new URL('stream.mjpg', document.baseURI).href;
-  const asked = new URLSearchParams(location.search).get('share');
-  if (typeof SharedWorker !== 'undefined' && asked !== 'direct') {
+  if (mode === 'worker') {
     try {
       return joinWorker(url, fps, listener);
     } catch {
-      // A worker refused by policy: each tab reads its own stream.
+      // A worker refused by policy: the next best way.
+      mode = typeof BroadcastChannel !== 'undefined' && navigator.locks ? 'leader' : 'direct';
     }
   }
+  if (mode === 'leader') return joinLiveLeader(url, fps, listener);
   const feed = new LiveFeed({ url, listener });
   feed.setFps(fps);
   return {

@@ -12,6 +12,7 @@ import { addLiveLabel, clearLiveLabels } from './live-labels';
 import { announcement, showNotice } from './notices';
 import { notifyMotion } from './notifications';
 import { connectionBack, connectionDown } from './outages';
+import { offerSetup } from './setup';
 import { addLive, applyReviewed, atTop, dropEvent, endLive, labelLive, loadOlder } from './timeline';
 import { openEventId } from './viewer';
 
@@ -140,6 +141,7 @@ export function connect(): () => void {
       unreviewedCount.value = s.history?.unreviewed ?? 0;
       newestKnownId.value = Math.max(newestKnownId.value, s.lastEventId);
       recordingsProblem.value = s.recordings?.problem ?? null;
+      offerSetup(s);
     })
     .catch(() => {});
   void loadOlder();

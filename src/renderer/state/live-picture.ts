@@ -3,7 +3,8 @@ import { kiosk } from '../kiosk';
 import type { LiveMessage } from '../net/live-feed';
 import { type LiveSubscription, subscribeLive } from '../net/live-stream';
 import { liveShown } from './layout';
-import { pageVisible } from './live';
+import { currentLevel, serverNow } from './levels';
+import { pageVisible, settings } from './live';
 
 /** The live picture's state: no frame yet, frames flowing, or the stream lost and being retried. */
 export const pictureState = signal<'waiting' | 'open' | 'lost'>('waiting');
@@ -23,7 +24,33 @@ export function liveFps(): number | null {
   return screen.width * screen.height <= 1024 * 600 ? 10 : 15;
 }
 
+/**
+ * Frames drawn per second while the scene is still (see `sceneStill`); null: every frame. `?stillFps=N`
+ * wins; the kiosk's own screen draws 2 a second then (its clock overlay still ticks), every frame that
+ * comes as soon as something moves: a wall screen's picture is still most of the day, and each frame
+ * not decoded is CPU the Pi keeps. Remote browsers draw every frame.
+ */
+export function stillFps(): number | null {
+  const asked = Number(new URLSearchParams(location.search).get('stillFps'));
+  if (asked > 0 && asked <= 60) return asked;
+  return kiosk?.isKiosk ? 2 : null;
+}
+
+/**
+ * True when the engine's latest `level` (at most 1.5 s old) says no event is open and the change is under
+ * half the threshold. Without a fresh sample the scene counts as moving, so the picture never lags motion.
+ */
+function sceneStill(): boolean {
+  const level = currentLevel();
+  const threshold = settings.value?.threshold;
+  if (!level || threshold === undefined || serverNow() - level.ts > 1.5) return false;
+  return !level.active && level.change < threshold / 2;
+}
+
 let subscription: LiveSubscription | null = null;
+let still: number | null = null;
+let lastDrawnAt = 0;
+let skipped = 0;
 let canvas: HTMLCanvasElement | null = null;
 let drawn = 0;
 
@@ -53,6 +80,14 @@ function onMessage(message: LiveMessage): void {
   if (message.type === 'state') pictureState.value = message.state;
   else {
     pictureState.value = 'open';
+    const now = performance.now();
+    if (still !== null && now - lastDrawnAt < 1000 / still && sceneStill()) {
+      skipped++;
+      if (canvas) canvas.dataset.skipped = String(skipped); // for tests, as `frames`
+      subscription?.ready(); // skipped, not decoded: ask for the next one
+      return;
+    }
+    lastDrawnAt = now;
     void draw(message.jpeg);
   }
 }
@@ -63,6 +98,7 @@ function onMessage(message: LiveMessage): void {
  */
 export function startLivePicture(): void {
   if (subscription) return;
+  still = stillFps();
   subscription = subscribeLive(liveFps(), onMessage);
   document.documentElement.dataset.live = subscription.mode;
   const display = kiosk?.display;

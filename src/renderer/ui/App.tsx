@@ -1,6 +1,7 @@
 import { liveShown, stacked } from '../state/layout';
 import { editingMasks, settingsOpen } from '../state/live';
 import { announcement } from '../state/notices';
+import { setupOpen } from '../state/setup';
 import { EventViewer } from './EventViewer';
 import { FoldButton } from './FoldButton';
 import { Header } from './Header';
@@ -11,6 +12,7 @@ import { MaskToolbar } from './MaskToolbar';
 import { MotionGraph } from './MotionGraph';
 import { Notices } from './Notices';
 import { SettingsSheet } from './SettingsSheet';
+import { SetupWizard } from './SetupWizard';
 import { ShareDialog } from './ShareDialog';
 import { Timeline } from './Timeline';
 
@@ -22,8 +24,11 @@ import { Timeline } from './Timeline';
 export function App() {
   const editing = editingMasks.value;
   const shown = liveShown.value;
+  // The first-run guide steps aside while the mask editor or the settings sheet is open, and comes back after.
+  const guide = setupOpen.value && !editing && !settingsOpen.value;
+  const docked = settingsOpen.value || guide;
   return (
-    <div class={`app${settingsOpen.value ? ' sheet-open' : ''}`}>
+    <div class={`app${docked ? ' sheet-open' : ''}`}>
       <Header />
       <HealthBanner />
       <Notices />
@@ -33,9 +38,17 @@ export function App() {
           {shown && <LiveView />}
           {!editing && <MotionGraph />}
         </section>
-        {editing ? <MaskToolbar /> : <Timeline />}
+        {editing ? (
+          <MaskToolbar />
+        ) : (
+          // In landscape a docked sheet lies over the timeline: out of reach for keyboards and screen readers too.
+          <div class="timeline-slot" inert={docked && !stacked.value}>
+            <Timeline />
+          </div>
+        )}
       </main>
       <SettingsSheet />
+      {guide && <SetupWizard />}
       <EventViewer />
       <HealthDialog />
       <ShareDialog />

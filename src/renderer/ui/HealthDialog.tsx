@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { AppState } from '../../shared/api';
-import type { CameraStatus } from '../../shared/events';
+import type { StorageState } from '../../shared/recording';
 import { t } from '../i18n';
 import { formatBytes, formatDuration, formatNumber, formatTime } from '../i18n/format';
 import { fetchState } from '../net/api';
@@ -13,25 +13,15 @@ export const healthOpen = signal(false);
 /** How often the open page re-reads `/api/state`, in ms. */
 const refreshMs = 2000;
 
-/**
- * Fields other parts of the core add to `/api/state` when they track them (restarts, storage,
- * retention). Shown when present; never invented when absent.
- */
-interface Reported extends AppState {
-  cameras: (CameraStatus & { restarts?: number })[];
-  disk?: { usedBytes?: number; freeBytes?: number };
-  retention?: { maxAgeDays?: number; maxEvents?: number };
-}
-
 /** The health page: what a homeowner or a helper on the phone needs to tell whether the camera is well. */
 export function HealthDialog() {
   const open = healthOpen.value;
-  const [state, setState] = useState<Reported | null>(null);
+  const [state, setState] = useState<AppState | null>(null);
   useEffect(() => {
     if (!open) return;
     const read = () =>
       void fetchState()
-        .then((s) => setState(s as Reported))
+        .then(setState)
         .catch(() => {});
     read();
     const timer = setInterval(read, refreshMs);
@@ -50,7 +40,15 @@ export function HealthDialog() {
         ],
         ...(camera?.message ? [[t('health.reason'), camera.message] as [string, string]] : []),
         [t('health.fps'), camera ? t('health.fpsValue', { fps: formatNumber(camera.fps) }) : none],
-        [t('health.restarts'), camera?.restarts === undefined ? none : formatNumber(camera.restarts)],
+        [
+          t('health.restarts'),
+          camera?.restarts === undefined
+            ? none
+            : t('health.restartsValue', {
+                total: formatNumber(camera.restarts),
+                hour: formatNumber(camera.restartsLastHour ?? 0),
+              }),
+        ],
         [
           t('health.uptime'),
           state.startedAt === undefined ? none : formatDuration(Date.now() / 1000 - state.startedAt),
@@ -61,8 +59,8 @@ export function HealthDialog() {
             ? state.backend
             : t('health.detectorValue', { backend: state.backend, ms: formatNumber(state.detectorMs) }),
         ],
-        [t('health.disk'), state.disk?.usedBytes === undefined ? none : formatBytes(state.disk.usedBytes)],
-        [t('health.retention'), retention(state.retention) ?? none],
+        [t('health.disk'), state.recordings ? disk(state.recordings) : none],
+        [t('health.retention'), state.recordings ? retention(state.recordings.retention) : none],
         [t('health.version'), state.version],
       ]
     : [];
@@ -89,12 +87,22 @@ export function HealthDialog() {
   );
 }
 
-function retention(r: Reported['retention']): string | null {
-  if (!r || (r.maxAgeDays === undefined && r.maxEvents === undefined)) return null;
-  return [
-    r.maxAgeDays && t('health.retentionDays', { count: r.maxAgeDays }),
-    r.maxEvents && t('health.retentionEvents', { count: r.maxEvents }),
-  ]
-    .filter(Boolean)
-    .join(', ');
+/** Clips' share of the disk and what is left, from the recording store (`/api/state.recordings`). */
+function disk(storage: StorageState): string {
+  return t('health.diskValue', {
+    used: formatBytes(storage.usedBytes),
+    free: formatBytes(storage.freeBytes),
+    total: formatBytes(storage.totalBytes),
+  });
+}
+
+/** The clip limits in force; 0 means no limit of that kind. */
+function retention(limits: StorageState['retention']): string {
+  const parts = [
+    limits.maxAgeDays > 0 && t('health.retentionDays', { count: limits.maxAgeDays }),
+    limits.maxClips > 0 &&
+      t('health.retentionClips', { count: limits.maxClips, value: formatNumber(limits.maxClips) }),
+    limits.maxBytes > 0 && t('health.retentionBytes', { size: formatBytes(limits.maxBytes) }),
+  ].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join(', ') : t('health.retentionNone');
 }

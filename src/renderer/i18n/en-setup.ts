@@ -1,0 +1,30 @@
+/** English strings of the first-run setup guide (issue 13); spread into `en` after the other sections. */
+export const enSetup = {
+  setup: {
+    title: 'Set up your camera',
+    stepOf: 'Step {{step}} of {{count}}',
+    next: 'Next',
+    back: 'Back',
+    skipStep: 'Skip this step',
+    skipAll: 'Skip setup',
+    finish: 'Finish',
+    finishing: 'Finishing…',
+    cameraTitle: 'Is this your camera?',
+    cameraHelp: 'The live picture shows what this camera sees now.',
+    cameraPick: 'This kiosk has several cameras; the picture shows the first one.',
+    cameraOther: 'To use another camera, choose it in the kiosk’s setup file (see the install guide).',
+    cameraState: '{{name}}: {{state}}',
+    masksTitle: 'Where should motion be ignored?',
+    masksHelp: 'Draw over places that move but do not matter: a road, a tree, a TV.',
+    masksCount_one: '{{count}} area ignored',
+    masksCount_other: '{{count}} areas ignored',
+    masksDraw: 'Draw areas to ignore',
+    sensitivityTitle: 'How sensitive?',
+    sensitivityHelp:
+      'Walk past the camera and watch the graph: motion counts when the line rises above the dashed line.',
+    recordingTitle: 'Keep video clips?',
+    recordingHelp: 'A short video of every motion event, deleted after the days you choose.',
+    doneTitle: 'All set',
+    doneHelp: 'Everything you chose is saved. You can change it any time under Settings.',
+  },
+};
