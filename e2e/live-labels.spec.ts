@@ -1,23 +1,21 @@
 /// <reference lib="dom" />
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { ensureSceneClip } from '../src/core/labels/scenes/clip';
-import { labelScenes } from '../src/core/labels/scenes/scenes';
 import { expect, openDashboard, putSettings } from './fixtures';
 import { type RunningServer, signInContext, startServer } from './server';
 
 /**
- * The real server replaying a clip of a person walking into a room, with object labels on (the
- * default): the live view must tag the motion box with what the model found, and drop the tag when
- * the event ends. A short event gap makes each pass of the looped clip end its event.
+ * The real server replaying, in a loop, a person walking through a room and out of it, with object
+ * labels on (the default): each pass is one event; the live view must tag its motion box with what the
+ * model found and drop the tag when the event ends. A tab sees the labels of events that start while
+ * it is open.
  */
 const test = base.extend<object, { personServer: RunningServer }>({
   personServer: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
     async ({}, use) => {
-      const scene = labelScenes.find((s) => s.name === 'person-diner-480p');
-      if (!scene) throw new Error('scene missing');
-      const server = await startServer({ source: `file:${await ensureSceneClip(scene)}?loop` });
+      const server = await startServer({ source: `file:${personClip()}?loop` });
       expect((await putSettings(server, { eventGap: 1 })).status).toBe(200);
       await use(server);
       await server.stop();
@@ -26,6 +24,20 @@ const test = base.extend<object, { personServer: RunningServer }>({
   ],
   baseURL: async ({ personServer }, use) => use(personServer.url),
 });
+
+/**
+ * Renders (or finds cached) the clip of a person walking through the room, through tsx: the scene
+ * code reads `import.meta`, which Playwright's CommonJS transform of a spec cannot load.
+ */
+function personClip(): string {
+  const script = [
+    "import { ensureSceneClip } from './src/core/labels/scenes/clip';",
+    "import { passingScene } from './src/core/labels/scenes/scenes';",
+    'ensureSceneClip(passingScene).then((path) => process.stdout.write(path));',
+  ].join('\n');
+  const root = join(__dirname, '..');
+  return execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['-e', script], { cwd: root }).toString();
+}
 
 const shots = join(__dirname, '..', 'artifacts', 'screenshots');
 

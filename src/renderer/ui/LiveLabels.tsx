@@ -20,11 +20,14 @@ export function LiveLabels() {
       }),
     )
     .join(' · ');
-  // Above the box when there is room, else just inside its top; from its right edge when it is far right.
-  const above = box.y > 0.08;
+  // Above the box when there is room; under it when "Motion" (top right) is in the way or there is no
+  // room above; just inside its top when neither fits. From its right edge when it is far right.
   const fromRight = box.x + box.w / 2 > 0.6;
+  const bottom = box.y + box.h;
+  const above = box.y > 0.08 && !(fromRight && box.y < 0.25);
+  const below = !above && bottom < 0.9;
   const style = {
-    top: `${(box.y * 100).toFixed(2)}%`,
+    top: `${((below ? bottom : box.y) * 100).toFixed(2)}%`,
     ...(fromRight
       ? { right: `${((1 - box.x - box.w) * 100).toFixed(2)}%` }
       : { left: `${(box.x * 100).toFixed(2)}%` }),

@@ -124,3 +124,28 @@ export const labelScenes: LabelScene[] = [
     `[bg]eq=contrast='1-0.5*between(n,30,59)':brightness='-0.25*between(n,30,59)':eval=frame,${noise}[out]`,
   ),
 ];
+
+/**
+ * A person walks through the room from the left and out at the right in 6 s, then the room stays empty
+ * for 6 s: looped, every pass is one motion event that starts and ends (the live view's e2e test).
+ */
+export const passingScene: LabelScene = (() => {
+  const [width, height] = [640, 480];
+  const photo = photos.people[2];
+  const objHeight = Math.round(height * 0.6);
+  const walk = 6 * SCENE_FPS;
+  return {
+    name: 'person-passing-480p',
+    width,
+    height,
+    seconds: 12,
+    expect: 'person',
+    forbid: [],
+    inputs: [...input(photos.backgrounds[0]), ...input(photo)],
+    graph: [
+      `[0:v]scale=${width}:${height},format=yuv420p[bg]`,
+      `[1:v]${cropOf(photo)}scale=-2:${objHeight},format=yuv420p[obj]`,
+      `[bg][obj]overlay=x='-w+(W+w)*n/${walk}':eval=frame:y=${Math.round((height - objHeight) * 0.6)}:enable='lt(n,${walk})',${noise}[out]`,
+    ].join(';'),
+  };
+})();
