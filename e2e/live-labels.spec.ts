@@ -77,7 +77,7 @@ for (const [width, height] of [
       await openDashboard(page);
       const tag = page.locator('.box-label');
       // The model loads on the first labelled picture; a loaded machine takes its time.
-      const name = lang === 'ko' ? '사람' : 'person';
+      const name = lang === 'ko' ? '사람' : 'Person';
       await expect(tag).toHaveText(new RegExp(`^${name} \\d+\\s?%`), { timeout: 150_000 });
       await expect(tag).toBeInViewport();
       await page.screenshot({ path: join(shots, `labels-${width}x${height}-${lang}.png`) });
@@ -96,7 +96,7 @@ test('the tag belongs to the running event and is gone when that event ends', as
   await page.setViewportSize({ width: 800, height: 480 });
   await openDashboard(page);
   const tag = page.locator('.box-label');
-  await expect(tag).toHaveText(/^person \d+\s?%/, { timeout: 150_000 });
+  await expect(tag).toHaveText(/^Person \d+\s?%/, { timeout: 150_000 });
   const tagged = Number(await tag.getAttribute('data-motion-id'));
   const ends = () =>
     page.evaluate(() => (window as unknown as { ends: { id: number; tagAfter: string | null }[] }).ends);

@@ -15,7 +15,7 @@ export function LiveLabels() {
   const text = live.labels
     .map((l) =>
       t('objectLabel.scored', {
-        label: t(`objectLabel.${l.label}`),
+        label: t(`label.${l.label}`),
         score: formatPercent(Math.round(l.score * 100)),
       }),
     )
