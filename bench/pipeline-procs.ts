@@ -87,7 +87,8 @@ export class AppProcess {
     this.child.stderr?.pipe(createWriteStream(join(dataDir, 'app.log')));
   }
 
-  static async config(dataDir: string, size: [number, number], fps: number): Promise<string> {
+  /** `labels`: run the object labeller too (default off, like for like with Motion). */
+  static async config(dataDir: string, size: [number, number], fps: number, labels = false): Promise<string> {
     await rm(dataDir, { recursive: true, force: true });
     await mkdir(dataDir, { recursive: true });
     const file = join(dataDir, 'config.json');
@@ -96,7 +97,7 @@ export class AppProcess {
       captureWidth: size[0],
       captureHeight: size[1],
       frameRate: fps,
-      labels: false,
+      labels,
       recordClips: false,
     };
     await writeFile(file, JSON.stringify({ settings }));

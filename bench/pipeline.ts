@@ -7,6 +7,7 @@
  *          --seconds N   measured time, in 10 s windows (60)   --no-motion
  *          --viewers     also measure with 1, 5 and 20 MJPEG viewers: added cost per viewer
  *          --kiosk       also measure headless Chromium showing the dashboard at 800x480
+ *          --labels      run the app with object labels on (its onset delay and cost with labelling)
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     'no-motion': { type: 'boolean', default: false },
     viewers: { type: 'boolean', default: false },
     kiosk: { type: 'boolean', default: false },
+    labels: { type: 'boolean', default: false },
   },
 });
 const size = /^(\d+)x(\d+)$/.exec(args.size ?? '');
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
   const app = new AppProcess(
     `${base}/app.mjpg`,
     join(work, 'app'),
-    await AppProcess.config(join(work, 'app'), dims, fps),
+    await AppProcess.config(join(work, 'app'), dims, fps, args.labels),
   );
   const motion =
     !args['no-motion'] && hasMotion()
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
       `Camera: ${args.size} @ ${fps} fps, ${args.camera} JPEGs over HTTP (own process), a ${ready.box.w}x${ready.box.h} box crossing every ${WINDOW_S} s; onset from frame ${ready.triggerFrame - ready.box.from} of each crossing (the first covering 2 % of the picture).`,
     );
     console.log(
-      `App: node --max-semi-space-size=1 out/main/headless.js --source url:… (default settings but labels and clips off, as Motion runs with picture_output and movie_output off; bench:labels and bench:recording measure those). ${motion ? 'Motion 4.5: netcam on the same camera, same threshold, noise_level, minimum_motion_frames, event_gap.' : 'Motion: not run.'}`,
+      `App: node --max-semi-space-size=1 out/main/headless.js --source url:… (default settings but ${args.labels ? 'labels on (--labels) and clips off' : 'labels and clips off, as Motion runs with picture_output and movie_output off; bench:labels and bench:recording measure those'}). ${motion ? 'Motion 4.5: netcam on the same camera, same threshold, noise_level, minimum_motion_frames, event_gap.' : 'Motion: not run.'}`,
     );
     // Motion's ffmpeg probes and settles for several seconds; the app relearns its background at start.
     await sleep(12_000);
