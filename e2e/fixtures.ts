@@ -97,3 +97,8 @@ export async function openDashboard(page: Page, path = '/'): Promise<void> {
 export function framesDrawn(page: Page): Promise<number> {
   return page.locator('canvas.feed').evaluate((el: HTMLElement) => Number(el.dataset.frames ?? 0));
 }
+
+/** How many live frames the page skipped without decoding them (a still scene, or a window not in use). */
+export function framesSkipped(page: Page): Promise<number> {
+  return page.locator('canvas.feed').evaluate((el: HTMLElement) => Number(el.dataset.skipped ?? 0));
+}
