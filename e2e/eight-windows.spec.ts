@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, framesDrawn, openDashboard, shownEventIds, test } from './fixtures';
+import { expect, framesDrawn, framesSkipped, openDashboard, shownEventIds, test } from './fixtures';
 
 /** A gauge's value from the server's Prometheus text. */
 async function gauge(url: string, name: string): Promise<number> {
@@ -11,7 +11,7 @@ async function newestId(page: Page): Promise<number> {
   return Math.max(0, ...(await shownEventIds(page)));
 }
 
-test('8 visible windows of one browser all stay live, get the same new event, and a settings save completes', async ({
+test('8 visible windows of one browser all stay live, get the same new event, the one in use draws every frame, and a settings save completes', async ({
   context,
   server,
 }) => {
@@ -49,10 +49,22 @@ test('8 visible windows of one browser all stay live, get the same new event, an
     })
     .toBeGreaterThan(0);
 
-  // A settings save from the last window completes. The issue wants it within 2 s; the time is reported, not
-  // asserted, since a shared CI machine's wall clock says little (it took over 2 s in one CI run of two).
+  // The window in use (touched last) draws every frame; the seven others skip frames undecoded, drawing
+  // at most 5 a second, so 8 windows cost the browser little more than 2.
   const last = pages[7];
   await last.getByRole('button', { name: 'Settings' }).click();
+  const skipped = await Promise.all(pages.map(framesSkipped));
+  for (const [i, page] of pages.slice(0, 7).entries()) {
+    await expect
+      .poll(() => framesSkipped(page), { timeout: 30_000, message: `window ${i + 1} skips frames` })
+      .toBeGreaterThan(skipped[i] + 10);
+  }
+  const drawnByLast = await framesDrawn(last);
+  await expect.poll(() => framesDrawn(last), { timeout: 30_000 }).toBeGreaterThan(drawnByLast + 10);
+  expect(await framesSkipped(last)).toBe(skipped[7]);
+
+  // A settings save from the last window completes. The issue wants it within 2 s; the time is reported, not
+  // asserted, since a shared CI machine's wall clock says little (it took over 2 s in one CI run of two).
   const field = last.getByLabel('Ignore small changes', { exact: true });
   await field.fill('2.5');
   const started = Date.now();

@@ -5,6 +5,7 @@ import { type LiveSubscription, subscribeLive } from '../net/live-stream';
 import { liveShown } from './layout';
 import { currentLevel, serverNow } from './levels';
 import { pageVisible, settings } from './live';
+import { backgroundFps, liveLead, liveShowing, startLiveLead } from './live-lead';
 
 /** The live picture's state: no frame yet, frames flowing, or the stream lost and being retried. */
 export const pictureState = signal<'waiting' | 'open' | 'lost'>('waiting');
@@ -76,12 +77,20 @@ async function draw(jpeg: Blob): Promise<void> {
   subscription?.ready();
 }
 
+/** The most frames a second this tab draws now, null: every frame (see `stillFps`, `liveLead`). */
+function drawCap(): number | null {
+  const caps = [liveLead.value ? null : backgroundFps, still !== null && sceneStill() ? still : null];
+  const set = caps.filter((cap) => cap !== null);
+  return set.length ? Math.min(...set) : null;
+}
+
 function onMessage(message: LiveMessage): void {
   if (message.type === 'state') pictureState.value = message.state;
   else {
     pictureState.value = 'open';
     const now = performance.now();
-    if (still !== null && now - lastDrawnAt < 1000 / still && sceneStill()) {
+    const cap = drawCap();
+    if (cap !== null && now - lastDrawnAt < 1000 / cap) {
       skipped++;
       if (canvas) canvas.dataset.skipped = String(skipped); // for tests, as `frames`
       subscription?.ready(); // skipped, not decoded: ask for the next one
@@ -110,7 +119,12 @@ export function startLivePicture(): void {
       displayAwake.value = state === 'on';
     });
   }
-  effect(() => subscription?.setActive(pageVisible.value && displayAwake.value && liveShown.value));
+  startLiveLead();
+  effect(() => {
+    const showing = pageVisible.value && displayAwake.value && liveShown.value;
+    subscription?.setActive(showing);
+    liveShowing(showing);
+  });
 }
 
 /** The canvas the picture is drawn on (the LiveView's); null when it unmounts. */
