@@ -44,7 +44,10 @@ async function main(): Promise<void> {
     dataDir,
     '--no-auth',
   ];
-  const server = spawn(process.execPath, ['--import', 'tsx', headless, ...args], {
+  // Started the way the launchers start it (scripts/start.mjs, the systemd unit), and with this process's
+  // environment, so `MALLOC_ARENA_MAX=2 npm run bench:soak` measures that allocator setting.
+  const nodeFlags = ['--max-semi-space-size=1'];
+  const server = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', headless, ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -67,7 +70,8 @@ async function main(): Promise<void> {
   );
   console.log(
     `soak: ${minutes} min, synthetic 640x480@30, 20 SSE clients, 3 MJPEG viewers, settings changed every minute;` +
-      ` ${cpus().length} cores, load ${loadavg()[0].toFixed(1)} at start`,
+      ` ${cpus().length} cores, load ${loadavg()[0].toFixed(1)} at start; node ${nodeFlags.join(' ')},` +
+      ` MALLOC_ARENA_MAX ${process.env.MALLOC_ARENA_MAX ?? 'unset'}`,
   );
   console.log('minute  rss_MB  heap_MB  tensors  fds  stored  delivered(min over clients)');
   const samples: Sample[] = [];

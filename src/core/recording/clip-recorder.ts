@@ -162,13 +162,12 @@ export class ClipRecorder {
   }
 
   #onMessage(message: HubMessage): void {
-    if (
-      message.type === 'settings' ||
-      message.type === 'health' ||
-      message.type === 'arming' ||
-      message.type === 'reviewed'
-    )
+    // New limits are applied at once, not at the next periodic check.
+    if (message.type === 'settings') {
+      this.#enforce();
       return;
+    }
+    if (message.type === 'health' || message.type === 'arming' || message.type === 'reviewed') return;
     const recorder = this.#cameras.find((c) => c.camera === message.data.camera);
     if (!recorder) return;
     if (message.type === 'motion') recorder.onMotion(message.data);

@@ -38,7 +38,6 @@ export class RecordingStorage {
     private readonly limits: () => StorageLimits,
     private readonly log: Logger,
   ) {
-    const l = limits();
     this.#state = {
       usedBytes: 0,
       clips: 0,
@@ -46,13 +45,14 @@ export class RecordingStorage {
       totalBytes: 0,
       reserveBytes: 0,
       oldest: null,
-      retention: { maxAgeDays: l.clipDays, maxClips: l.clipCount, maxBytes: l.clipGigabytes * GiB },
+      retention: retentionOf(limits()),
       problem: null,
     };
   }
 
+  /** The last check's figures, with the limits in force now (a settings change shows before the next check). */
   get state(): StorageState {
-    return this.#state;
+    return { ...this.#state, retention: retentionOf(this.limits()) };
   }
 
   /** Applies the limits now; `active` recordings are never deleted. One run at a time. */
@@ -96,7 +96,7 @@ export class RecordingStorage {
       totalBytes: disk.total,
       reserveBytes: reserve,
       oldest: usage.oldest === null ? null : usage.oldest / 1000,
-      retention: { maxAgeDays: limits.clipDays, maxClips: limits.clipCount, maxBytes },
+      retention: retentionOf(limits),
       problem,
     };
   }
@@ -120,6 +120,10 @@ export class RecordingStorage {
     const fs = await statfs(this.root);
     return { free: fs.bavail * fs.bsize, total: fs.blocks * fs.bsize };
   }
+}
+
+function retentionOf(limits: StorageLimits): StorageState['retention'] {
+  return { maxAgeDays: limits.clipDays, maxClips: limits.clipCount, maxBytes: limits.clipGigabytes * GiB };
 }
 
 function mb(bytes: number): number {
