@@ -109,6 +109,14 @@ test('a window without days is refused in the UI’s language and nothing change
   );
   await expect(window.locator('fieldset.schedule-window')).toHaveClass(/invalid/);
   expect(await armingNow(server)).toEqual(before);
+  // A day back, but a time left empty.
+  await window.getByRole('button', { name: dayName(1), exact: true }).click();
+  await window.getByLabel('From').fill('');
+  await section.getByRole('button', { name: 'Save schedule' }).click();
+  await expect(section.getByRole('alert')).toHaveText(
+    'Not saved. Notify only during, window 1: Enter a time.',
+  );
+  expect(await armingNow(server)).toEqual(before);
 
   // The same refusal in Korean.
   await page.keyboard.press('Escape');
