@@ -25,21 +25,25 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Visible text rendered smaller than `min` px, as "size px: text". */
-export function smallText(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((min) => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      if (!el || !node.textContent?.trim() || el.closest('.sr-only, .label-wide')) continue;
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 || rect.height === 0 || !el.checkVisibility()) continue;
-      const size = Number.parseFloat(getComputedStyle(el).fontSize);
-      if (size < min) out.push(`${size}px: ${node.textContent.trim().slice(0, 40)}`);
-    }
-    return out;
-  }, min);
+/** Visible text rendered smaller than `min` px, as "size px: text", in the element `within` (default the body). */
+export function smallText(page: Page, min: number, within = 'body'): Promise<string[]> {
+  return page.evaluate(
+    ([min, within]) => {
+      const out: string[] = [];
+      const root = document.querySelector(within) ?? document.body;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || !node.textContent?.trim() || el.closest('.sr-only, .label-wide')) continue;
+        const rect = el.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0 || !el.checkVisibility()) continue;
+        const size = Number.parseFloat(getComputedStyle(el).fontSize);
+        if (size < min) out.push(`${size}px: ${node.textContent.trim().slice(0, 40)}`);
+      }
+      return out;
+    },
+    [min, within] as const,
+  );
 }
 
 /** True when the element's centre is not covered by anything else (e.g. the settings sheet). */

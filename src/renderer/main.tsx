@@ -20,6 +20,7 @@ import './styles/dashboard-new-events.css';
 import './styles/dashboard-health.css';
 import './styles/dashboard-small-screens.css';
 import './styles/integrations.css';
+import './styles/schedule.css';
 import { AccessGate } from './ui/AccessGate';
 
 applyKioskComfort();

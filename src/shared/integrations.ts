@@ -78,3 +78,21 @@ export interface IntegrationsView {
     sources: { mqtt: ConfigSource; webhooks: ConfigSource };
   };
 }
+
+/** A weekly window of `GET|PUT /api/arming`: days 0 (Sunday) to 6, HH:MM local; `to` before `from` runs past midnight. */
+export interface ArmingWindow {
+  days: number[];
+  from: string;
+  to: string;
+}
+
+/** When detection runs and when notifications go out; an empty list means always. */
+export interface ArmingSchedule {
+  detection: ArmingWindow[];
+  notifications: ArmingWindow[];
+}
+
+/** `GET /api/arming` and the answer to `PUT /api/arming`: the `arming` message's state plus the schedule. */
+export interface ArmingView extends ArmingStatus {
+  schedule: ArmingSchedule;
+}

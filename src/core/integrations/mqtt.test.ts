@@ -134,7 +134,9 @@ it('ignores garbage on set/detection, and OFF disarms: no event while the walker
       body: JSON.stringify(body),
     });
     expect(refused.status).toBe(400);
-    expect(Object.keys(await refused.json())).toEqual(['error']);
+    const answer = (await refused.json()) as Record<string, unknown>;
+    expect(answer.error).toMatch(/^(armed|schedule\.detection\.0\.days\.0): /);
+    expect(answer.field).toBe(Object.keys(body)[0] === 'armed' ? 'armed' : 'schedule.detection.0.days.0');
   }
   expect(await armed()).toBe(true);
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { ApiError } from '../../shared/api';
+import { describeZodError, zodReason } from '../config/zod-reason';
 import { HttpError } from '../server/params';
 import { armingScheduleSchema } from './arming-schedule';
 import { registerIntegrationConfigRoutes } from './config-routes';
@@ -18,9 +20,9 @@ export function registerIntegrationRoutes(app: FastifyInstance, integrations: In
   registerIntegrationConfigRoutes(app, integrations);
   app.get('/api/arming', () => integrations.arming.state);
 
-  app.put('/api/arming', (request) => {
+  app.put('/api/arming', (request, reply) => {
     const parsed = armingPatchSchema.safeParse(request.body);
-    if (!parsed.success) throw new HttpError(400, reason(parsed.error));
+    if (!parsed.success) return reply.code(400).send(armingRefusal(parsed.error));
     if (parsed.data.schedule) integrations.arming.setSchedule(parsed.data.schedule);
     if (parsed.data.armed !== undefined) integrations.arming.setArmed(parsed.data.armed);
     return integrations.arming.state;
@@ -54,6 +56,15 @@ export function registerIntegrationRoutes(app: FastifyInstance, integrations: In
   });
 
   app.get('/api/peers', () => ({ peers: integrations.mqtt?.peers.list() ?? [] }));
+}
+
+/**
+ * A refused arming change, machine-readable so the dashboard can say it in its language and point at the
+ * window: `field` is the whole path (`schedule.detection.1.days`), not only the top-level key.
+ */
+function armingRefusal(error: z.ZodError): ApiError {
+  const path = error.issues[0]?.path ?? [];
+  return { error: describeZodError(error), ...zodReason(error), field: path.length ? path.join('.') : null };
 }
 
 function reason(error: z.ZodError): string {

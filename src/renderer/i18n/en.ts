@@ -2,6 +2,7 @@ import { enFeatures } from './en-features';
 import { enHistory } from './en-history';
 import { enIntegrations } from './en-integrations';
 import { enLabels } from './en-labels';
+import { enSchedule } from './en-schedule';
 import { enSetup } from './en-setup';
 
 /** English strings: the reference dictionary; every other language must have exactly these keys. */
@@ -180,6 +181,7 @@ export const en = {
   },
   ...enFeatures,
   ...enIntegrations,
+  ...enSchedule,
   ...enHistory,
   ...enLabels,
   ...enSetup,

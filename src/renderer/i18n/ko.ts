@@ -3,6 +3,7 @@ import { koFeatures } from './ko-features';
 import { koHistory } from './ko-history';
 import { koIntegrations } from './ko-integrations';
 import { koLabels } from './ko-labels';
+import { koSchedule } from './ko-schedule';
 import { koSetup } from './ko-setup';
 
 /** Korean strings. Korean has no plural forms, so `_one` and `_other` read the same. */
@@ -181,6 +182,7 @@ export const ko: Dictionary = {
   },
   ...koFeatures,
   ...koIntegrations,
+  ...koSchedule,
   ...koHistory,
   ...koLabels,
   ...koSetup,

@@ -1,5 +1,6 @@
 import type { PairingCodeInfo, Role, SessionInfo, SessionState } from '../../shared/access';
 import { CSRF_HEADER } from '../../shared/access';
+import type { ApiError } from '../../shared/api';
 
 /** The session's CSRF token, from `GET /api/session`; kept in memory only, never in storage. */
 let csrf: string | null = null;
@@ -9,8 +10,13 @@ export function csrfHeaders(): Record<string, string> {
   return csrf ? { [CSRF_HEADER]: csrf } : {};
 }
 
-/** Outcome of an access request: the answer, or the server's one-line reason. */
-export type AccessResult<T> = { ok: true; value: T } | { ok: false; error: string; status: number };
+/**
+ * Outcome of an access request: the answer, or the server's one-line reason (and, when the server sent them, its
+ * field, code and limit in `detail`, for a message in the UI's language).
+ */
+export type AccessResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: string; status: number; detail?: ApiError };
 
 /** One JSON request with the CSRF header; never throws. */
 export async function call<T>(method: string, path: string, body?: unknown): Promise<AccessResult<T>> {
@@ -31,7 +37,8 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   const parsed = res.status === 204 ? null : await res.json().catch(() => null);
   if (res.ok) return { ok: true, value: parsed as T };
   const error = parsed && typeof parsed.error === 'string' ? parsed.error : `HTTP ${res.status}`;
-  return { ok: false, error, status: res.status };
+  const detail = parsed && typeof parsed.code === 'string' ? (parsed as ApiError) : undefined;
+  return { ok: false, error, status: res.status, ...(detail ? { detail } : {}) };
 }
 
 /** Who this browser is; also refreshes the CSRF token. */

@@ -1,6 +1,6 @@
 import type { PeerKiosk } from '../../shared/api';
 import type { ArmingStatus } from '../../shared/events';
-import type { IntegrationsView, WebhookPreset } from '../../shared/integrations';
+import type { ArmingSchedule, ArmingView, IntegrationsView, WebhookPreset } from '../../shared/integrations';
 import { type AccessResult, call } from './access-api';
 
 /** What the broker form sends: `password` and `ca` only when changed (null removes them). */
@@ -37,6 +37,9 @@ export const testWebhook = (id: string) => call<unknown>('POST', 'api/integratio
 
 export const fetchArming = () => call<ArmingStatus>('GET', 'api/arming');
 export const setArmed = (armed: boolean) => call<ArmingStatus>('PUT', 'api/arming', { armed });
+export const fetchArmingView = () => call<ArmingView>('GET', 'api/arming');
+export const saveArmingSchedule = (schedule: ArmingSchedule) =>
+  call<ArmingView>('PUT', 'api/arming', { schedule });
 
 export async function fetchPeers(): Promise<AccessResult<PeerKiosk[]>> {
   const result = await call<{ peers: PeerKiosk[] }>('GET', 'api/peers');

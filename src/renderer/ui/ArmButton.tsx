@@ -1,15 +1,39 @@
 import { t } from '../i18n';
-import { formatClock } from '../i18n/format';
+import { formatWeekClock } from '../i18n/weekdays';
 import { arming, armingError, mayAdminister, toggleArmed } from '../state/arming';
 import { ShieldIcon } from './icons';
 
-/** "Armed", "Disarmed", or with the schedule's next switch: "Disarmed until 07:00". */
+/** "Armed", "Disarmed", or with the schedule's next switch: "Disarmed until 07:00" (today), "… until Mon 07:00". */
 export function armingText(): string | null {
   const state = arming.value;
   if (!state) return null;
-  const until = state.until ? formatClock(state.until) : null;
+  const until = state.until ? formatWeekClock(state.until) : null;
   if (state.detecting) return until ? t('arming.armedUntil', { time: until }) : t('arming.armed');
   return until ? t('arming.disarmedUntil', { time: until }) : t('arming.disarmed');
+}
+
+/**
+ * The phrase, and the state word alone ("Disarmed") when they differ: the crowded 800 px kiosk header shows the
+ * word (CSS picks by width); the whole phrase stays in the accessible name.
+ */
+function armText(text: string, detecting: boolean) {
+  const short = t(detecting ? 'arming.armed' : 'arming.disarmed');
+  if (short === text)
+    return (
+      <span class="arm-text" aria-hidden="true">
+        {text}
+      </span>
+    );
+  return (
+    <>
+      <span class="arm-text arm-long" aria-hidden="true">
+        {text}
+      </span>
+      <span class="arm-text arm-short" aria-hidden="true">
+        {short}
+      </span>
+    </>
+  );
 }
 
 /**
@@ -24,9 +48,9 @@ export function ArmButton() {
   const cls = `arm ${state.detecting ? 'arm-on' : 'arm-off'}`;
   if (!mayAdminister()) {
     return (
-      <span class={cls} role="status" title={t('arming.hint')}>
+      <span class={cls} role="status" aria-label={text} title={t('arming.hint')}>
         <ShieldIcon />
-        <span class="arm-text">{text}</span>
+        {armText(text, state.detecting)}
       </span>
     );
   }
@@ -40,9 +64,7 @@ export function ArmButton() {
       onClick={() => void toggleArmed()}
     >
       <ShieldIcon />
-      <span class="arm-text" aria-hidden="true">
-        {text}
-      </span>
+      {armText(text, state.detecting)}
     </button>
   );
 }

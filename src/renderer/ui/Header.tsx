@@ -15,7 +15,7 @@ export function Header() {
       <h1 class="title">{t('app.title')}</h1>
       <span class={`connection connection-${connection.value}`} role="status">
         <span class="dot" aria-hidden="true" />
-        {t(`connection.${connection.value}`)}
+        <span class="connection-word">{t(`connection.${connection.value}`)}</span>
       </span>
       <ArmButton />
       <span class="spacer" />

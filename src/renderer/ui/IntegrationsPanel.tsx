@@ -8,14 +8,15 @@ import { Modal } from './Modal';
 import { MqttSection } from './MqttSection';
 import { PeersSection } from './PeersSection';
 import { PushSection } from './PushSection';
+import { ScheduleSection } from './ScheduleSection';
 import { WebhooksSection } from './WebhooksSection';
 
 /** Whether the integrations panel is open. */
 export const integrationsOpen = signal(false);
 
 /**
- * Telling the home and the phone: notifications on this device and the other kiosks for everyone; the MQTT
- * broker and webhook receivers for admins. Connection and delivery states refresh every few seconds while open.
+ * Telling the home and the phone: notifications on this device and the other kiosks for everyone; the arming
+ * schedule, the MQTT broker and webhook receivers for admins. Connection and delivery states refresh every few seconds while open.
  */
 export function IntegrationsPanel() {
   const open = integrationsOpen.value;
@@ -45,6 +46,7 @@ export function IntegrationsPanel() {
       class="integrations"
     >
       <PushSection />
+      {admin && <ScheduleSection />}
       <PeersSection mqtt={admin ? Boolean(view?.settings.mqtt) : true} />
       {admin && view && <MqttSection view={view} onSaved={setView} />}
       {admin && view && <WebhooksSection view={view} onSaved={setView} />}
