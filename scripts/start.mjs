@@ -102,13 +102,21 @@ function run(command, args, env = process.env) {
   });
 }
 
+/**
+ * The engine's environment: glibc's malloc kept to 2 arenas (unless already set), so the memory that worker and
+ * I/O threads free is reused instead of spread over one arena per thread (docs/benchmarks.md, "Soak").
+ */
+export function engineEnv(env = process.env) {
+  return { MALLOC_ARENA_MAX: '2', ...env };
+}
+
 /** The Electron command line: the app in this tree, with the Electron-ABI better-sqlite3 named in the environment. */
 export function electronCommand(binary, args, binding, env = process.env) {
   // Ozone is picked before the app's code runs, so the Wayland/X11 hint goes on the command line.
   return {
     command: binary,
     args: ['.', '--ozone-platform-hint=auto', ...args],
-    env: { ...env, [SQLITE_BINDING_ENV]: binding },
+    env: { ...engineEnv(env), [SQLITE_BINDING_ENV]: binding },
   };
 }
 
@@ -174,11 +182,11 @@ async function main() {
   }
   process.stderr.write(fallbackNote(problem));
   // A 1 MB young generation: 40 MB less resident memory at the same CPU (docs/benchmarks.md, "Pipeline").
-  const server = await run(process.execPath, [
-    '--max-semi-space-size=1',
-    join(root, 'out/main/headless.js'),
-    ...args,
-  ]);
+  const server = await run(
+    process.execPath,
+    ['--max-semi-space-size=1', join(root, 'out/main/headless.js'), ...args],
+    engineEnv(),
+  );
   process.exit(server.code);
 }
 

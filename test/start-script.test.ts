@@ -1,11 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without type declarations
-import { displayProblem, downloadHostProblem, fetchElectron, installedElectron } from '../scripts/start.mjs';
+import {
+  displayProblem,
+  downloadHostProblem,
+  electronCommand,
+  fetchElectron,
+  installedElectron,
+  // @ts-expect-error: a plain .mjs script without type declarations
+} from '../scripts/start.mjs';
 
 const root = join(__dirname, '..');
 const cleanup: (() => void)[] = [];
@@ -60,12 +66,22 @@ describe('npm start: deciding whether Electron can run', () => {
   });
 });
 
+describe('npm start: the engine environment', () => {
+  it('keeps malloc to 2 arenas in the kiosk unless the user set it', () => {
+    expect(electronCommand('electron', [], 'x.node', {}).env.MALLOC_ARENA_MAX).toBe('2');
+    expect(electronCommand('electron', [], 'x.node', { MALLOC_ARENA_MAX: '8' }).env.MALLOC_ARENA_MAX).toBe(
+      '8',
+    );
+  });
+});
+
 describe.skipIf(!existsSync(join(root, 'out/main/headless.js')))('npm start without a display', () => {
   it('says why in one line and serves the dashboard headless', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'start-script-'));
     const env: NodeJS.ProcessEnv = { ...process.env, MOTION_KIOSK_SKIP_BUILD: '1' };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
+    delete env.MALLOC_ARENA_MAX;
     const args = [
       'scripts/start.mjs',
       '--port',
@@ -101,6 +117,10 @@ describe.skipIf(!existsSync(join(root, 'out/main/headless.js')))('npm start with
     ]);
     const url = stdout.trim().replace('listening on ', '');
     expect((await fetch(`${url}/healthz`)).ok).toBe(true);
+    const server = execFileSync('pgrep', ['-P', String(child.pid), 'node'])
+      .toString()
+      .trim();
+    expect(readFileSync(`/proc/${server}/environ`, 'utf8').split('\0')).toContain('MALLOC_ARENA_MAX=2');
     const exited = new Promise((resolve) => child.on('close', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0); // the server's clean stop, passed through
