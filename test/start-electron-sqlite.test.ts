@@ -150,6 +150,7 @@ describe('npm start: choosing Electron or the headless server', () => {
     expect(choice.electron.args).toEqual(['.', '--ozone-platform-hint=auto', '--port', '0']);
     expect(choice.electron.env).toEqual({
       DISPLAY: ':0',
+      MALLOC_ARENA_MAX: '2',
       MOTION_KIOSK_SQLITE_BINDING: '/cache/better_sqlite3.node',
     });
     expect(seen).toEqual([expect.objectContaining({ electronVersion: '45.5.0' })]);
