@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { COMPARE_KERNEL, type CompareAttrs } from './compare-kernel';
 import type { Lighting } from './lighting';
 
 /**
@@ -43,11 +44,12 @@ export function poolBlocks(image: tf.Tensor2D, block: number): tf.Tensor {
 /**
  * Compares the frame with the background brought to its light, and makes the next background, holding
  * out pixels that have differed for fewer than HOLD_FRAMES frames. `weight` is how many frames this
- * analysis stands for.
+ * analysis stands for. One fused kernel (`compare-kernel.ts`).
  *
  * One download: [changed pixels per row..., per column..., the next background's block means...,
  * changed pixels before the lighting fit (decides lighting changes; only when the fit moved some pixel by
- * half the noise level or more, else the count after it stands in)]; and the next background, not yet adopted.
+ * half the noise level or more, else the count after it stands in)]; the next background and its ages,
+ * not yet adopted.
  */
 export function compareWithBackground(
   current: tf.Tensor2D,
@@ -56,27 +58,21 @@ export function compareWithBackground(
   weight: number,
   { threshold, noiseLevel, backgroundRate, block }: CompareParams,
 ): [Float32Array, tf.Tensor2D, tf.Tensor2D] {
-  const rate = 1 - (1 - backgroundRate) ** weight;
-  const [profile, blended, age] = tf.tidy((): [tf.Tensor, tf.Tensor2D, tf.Tensor2D] => {
-    const over = (diff: tf.Tensor) => tf.cast(tf.greater(tf.abs(diff), threshold), 'float32');
-    let relit: tf.Tensor = background.image;
-    if (light.gain !== 1 || light.offset !== 0) {
-      relit = tf.add(tf.mul(background.image, light.gain), light.offset);
-      // Relit values stay in 0..255 unless the offset is negative or the top end passes 255.
-      if (light.offset < 0 || 255 * light.gain + light.offset > 255) relit = tf.clipByValue(relit, 0, 255);
-    }
-    const diff = tf.sub(current, relit);
-    const changed = over(diff);
-    const age = tf.mul(background.age ? tf.add(background.age, weight) : weight, changed) as tf.Tensor2D;
-    // Blended in: pixels that match the background, and those that have differed for HOLD_FRAMES.
-    const free = tf.add(tf.sub(1, changed), tf.cast(tf.greater(age, HOLD_FRAMES), 'float32'));
-    const next = tf.add(relit, tf.mul(tf.mul(diff, free), rate)) as tf.Tensor2D;
-    const parts = [tf.sum(changed, 1), tf.sum(changed, 0), poolBlocks(next, block)];
-    if (relightReach(light) >= noiseLevel / 2)
-      parts.push(tf.reshape(tf.sum(over(tf.sub(current, background.image))), [1]));
-    return [tf.concat(parts), next, age];
-  });
+  const inputs: tf.NamedTensorMap = { current, image: background.image, threshold };
+  if (background.age) inputs.age = background.age;
+  const attrs: CompareAttrs = {
+    gain: light.gain,
+    offset: light.offset,
+    weight,
+    rate: 1 - (1 - backgroundRate) ** weight,
+    block,
+    hold: HOLD_FRAMES,
+    countPreFit: relightReach(light) >= noiseLevel / 2,
+  };
+  const [next, age, profile] = tf
+    .engine()
+    .runKernel(COMPARE_KERNEL, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
   const sums = profile.dataSync() as Float32Array;
   profile.dispose();
-  return [sums, blended, age];
+  return [sums, next as tf.Tensor2D, age as tf.Tensor2D];
 }
