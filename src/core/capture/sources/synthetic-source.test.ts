@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffmpegCaps } from '../ffmpeg/ffmpeg-caps';
+import { resolveFfmpeg } from '../ffmpeg/ffmpeg-path';
 import { createSource } from '../index';
 import {
   changedFraction,
@@ -41,5 +43,21 @@ describe('synthetic source (real ffmpeg)', () => {
       await source.stop();
     }
     expect(await childPids()).toEqual([]);
+  });
+
+  it('draws its clock on the camera picture only: the analysed copy stays still until the figure comes', async () => {
+    const source = createSource('synthetic', { camera: 'test', settings: testSettings, log: silentLog });
+    source.start();
+    try {
+      // 1.6 s at 15 fps: the clock ticks at least once, the figure first enters at 2 s.
+      const frames = await collectFrames(source, 24);
+      expect(frames.every((f) => Buffer.from(f.gray).equals(Buffer.from(frames[0].gray)))).toBe(true);
+      const ffmpeg = resolveFfmpeg();
+      if ((await ffmpegCaps(ffmpeg)).drawText) {
+        expect(frames.some((f) => !f.jpeg.equals(frames[0].jpeg))).toBe(true);
+      }
+    } finally {
+      await source.stop();
+    }
   });
 });

@@ -40,15 +40,17 @@ export function sceneGraph(options: {
     'trim=end_frame=1',
     'loop=loop=-1:size=1',
   ].join(',');
+  // On the camera's picture only, like an overlay added after the sensor: a clock in the analysed copy
+  // changes every second, and the motion box then stretched from it to the figure.
   const clock = options.clock
-    ? ",drawtext=text='%{localtime\\:%H\\\\\\:%M\\\\\\:%S}':x=12:y=12:fontsize=24:fontcolor=white:box=1:boxcolor=black@0.4"
+    ? ";[shown]drawtext=text='%{localtime\\:%H\\\\\\:%M\\\\\\:%S}':x=12:y=12:fontsize=24:fontcolor=white:box=1:boxcolor=black@0.4[jpeg]"
     : '';
   return [
     `${room}[room]`,
     `color=c=0x2c3440:s=${body.w}x${body.h}:r=${fps}[body]`,
     `color=c=0xc89878:s=${head.w}x${head.h}:r=${fps}[head]`,
     `[room][body]overlay=x=${x(body.w)}:y=${floor - body.h}[a]`,
-    `[a][head]overlay=x=${x(body.w - Math.round((body.w - head.w) / 2))}:y=${floor - body.h - head.h}${clock},realtime,split[jpeg][full]`,
+    `[a][head]overlay=x=${x(body.w - Math.round((body.w - head.w) / 2))}:y=${floor - body.h - head.h},realtime,split[${clock ? 'shown' : 'jpeg'}][full]${clock}`,
     `[full]${grayFilter(options.analysisWidth)}[gray]`,
   ].join(';');
 }
