@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { kernelPixels, registerOnAllBackends } from './kernel-pixels';
+import { blockMeansOf } from './lighting';
 
 /** The registered name of the fused frame-against-background kernel. */
 export const COMPARE_KERNEL = 'MotionKioskCompare';
@@ -31,9 +32,8 @@ function comparePixels(
   { gain, offset, weight, rate, block, hold, countPreFit }: CompareAttrs,
 ): Float32Array {
   if (!c || !b || !t) throw new Error(`${COMPARE_KERNEL} needs current, image and threshold`);
-  const across = Math.floor(width / block);
-  const down = Math.floor(height / block);
-  const profile = new Float32Array(height + width + across * down + (countPreFit ? 1 : 0));
+  const blocks = Math.floor(width / block) * Math.floor(height / block);
+  const profile = new Float32Array(height + width + blocks + (countPreFit ? 1 : 0));
   const cols = new Int32Array(width);
   const clip = offset < 0 || 255 * gain + offset > 255;
   for (let y = 0, i = 0; y < height; y++) {
@@ -56,12 +56,7 @@ function comparePixels(
     profile[y] = row;
   }
   profile.set(cols, height);
-  const means = height + width;
-  for (let y = 0; y < down * block; y++) {
-    const row = means + Math.floor(y / block) * across;
-    for (let x = 0; x < across * block; x++) profile[row + Math.floor(x / block)] += next[y * width + x];
-  }
-  for (let k = 0; k < across * down; k++) profile[means + k] /= block * block;
+  profile.set(blockMeansOf(next, width, height, block), height + width);
   if (countPreFit) {
     let preFit = 0;
     for (let i = 0; i < c.length; i++) {

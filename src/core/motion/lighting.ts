@@ -70,7 +70,12 @@ export function fitLighting(
  * (as avgPool 'valid' lays them out). Computed in JavaScript from the bytes the detector gets anyway:
  * a pass over 19,200 bytes costs less than a tensor op and its download.
  */
-export function blockMeansOf(gray: Uint8Array, width: number, height: number, block: number): Float32Array {
+export function blockMeansOf(
+  gray: ArrayLike<number>,
+  width: number,
+  height: number,
+  block: number,
+): Float32Array {
   const across = Math.floor(width / block);
   const down = Math.floor(height / block);
   const means = new Float32Array(across * down);
