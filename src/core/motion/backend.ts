@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 /** A tfjs backend the detector can run on, fastest first. */
 export type Backend = 'tensorflow' | 'wasm' | 'cpu';
 
-const defaultOrder: readonly Backend[] = ['tensorflow', 'wasm', 'cpu'];
+/** Every backend the detector may run on, fastest first (the default order of `selectBackend`). */
+export const backendOrder: readonly Backend[] = ['tensorflow', 'wasm', 'cpu'];
 
 // Resolved at run time, not bundled: electron-vite keeps dependencies external, so this works
 // from out/main as well as from the sources. CommonJS builds (tsx, a CJS bundle) have `require`;
@@ -39,7 +40,7 @@ async function tryBackend(name: Backend): Promise<boolean> {
  */
 export async function selectBackend(
   log?: Logger,
-  order: readonly Backend[] = defaultOrder,
+  order: readonly Backend[] = backendOrder,
 ): Promise<Backend> {
   // Production mode silences tfjs's console banners (e.g. "install tfjs-node" on the cpu backend);
   // the choice is logged here instead.

@@ -1,5 +1,6 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
+import { backendOrder } from './backend';
 
 /** A kernel's float32 pixels: its inputs (null where absent) and outputs, and how to hand them to tfjs. */
 export interface KernelPixels {
@@ -54,7 +55,7 @@ export function kernelPixels(
 
 /** Registers `kernelFunc` under `name` for every backend the detector may run on (once). */
 export function registerOnAllBackends(kernelName: string, kernelFunc: tf.KernelFunc): void {
-  for (const backendName of ['tensorflow', 'wasm', 'cpu']) {
+  for (const backendName of backendOrder) {
     if (!tf.getKernel(kernelName, backendName)) tf.registerKernel({ kernelName, backendName, kernelFunc });
   }
 }
