@@ -207,6 +207,7 @@ export class Camera {
         settings,
         log: this.opts.log,
         supervisor: this.opts.supervisor,
+        wantsGray: () => this.#monitor.wantsGray(),
       });
     source.on('frame', (frame) => this.bus.publish(frame));
     source.on('state', (state, message, detail) => this.#onState(state, message, detail));

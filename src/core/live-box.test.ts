@@ -2,6 +2,7 @@ import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../shared/settings';
 import { createSource } from './capture/index';
+import { grayOf } from './capture/test-support/helpers';
 import type { Frame } from './frames/frame';
 import { selectBackend } from './motion/backend';
 import { type LevelSample, MotionMonitor } from './motion/motion-monitor';
@@ -48,7 +49,7 @@ describe('live box on a file camera', () => {
     const levels: { n: number; level: LevelSample; gray: Uint8Array }[] = [];
     let current: Frame | null = null;
     monitor.on('level', (level) => {
-      if (current) levels.push({ n: current.seq - 1, level, gray: current.gray });
+      if (current) levels.push({ n: current.seq - 1, level, gray: grayOf(current) });
     });
     const ended = new Promise<void>((resolve) => {
       source.on('frame', (frame) => {

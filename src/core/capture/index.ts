@@ -24,6 +24,8 @@ export interface CreateSourceOptions {
   ffmpeg?: string;
   /** Restart policy (`../supervisor/`); its defaults when absent. */
   supervisor?: SupervisorOptions;
+  /** Whether detection will look at the next frame's gray copy (see `SourceOptions.wantsGray`). Default: always. */
+  wantsGray?: () => boolean;
 }
 
 /**

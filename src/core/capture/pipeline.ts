@@ -1,15 +1,18 @@
-import type { Writable } from 'node:stream';
+/** Where a feeder hands its JPEGs: each becomes a frame, decoded by ffmpeg when detection wants it. */
+export interface JpegSink {
+  /** One whole JPEG, the next frame. */
+  write(jpeg: Buffer): void;
+  /** No more JPEGs will come (ffmpeg then ends). */
+  end(): void;
+}
 
 /**
- * Feeds ffmpeg's stdin with JPEGs from another program (libcamera, webcam, a bare-JPEG HTTP camera).
- * Node already holds each JPEG whole, so ffmpeg only decodes the gray copy and does not send the JPEG back.
+ * Supplies the JPEGs of another program (libcamera, webcam, a bare-JPEG HTTP camera). Node holds each
+ * JPEG whole, so ffmpeg only decodes the gray copy and does not send the JPEG back.
  */
 export interface Feeder {
-  /**
-   * Starts writing to `stdin`; calls `onJpeg` with each JPEG as it is written (the frame's JPEG) and
-   * `onExit` with a reason if it stops by itself.
-   */
-  start(stdin: Writable, onExit: (message: string) => void, onJpeg: (jpeg: Buffer) => void): void;
+  /** Starts handing JPEGs to `sink`; calls `onExit` with a reason if it stops by itself. */
+  start(sink: JpegSink, onExit: (message: string) => void): void;
   /** Stops it; resolves once its processes are gone. */
   stop(): Promise<void>;
 }

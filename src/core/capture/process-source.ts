@@ -21,6 +21,12 @@ export interface SourceOptions {
   ffmpeg?: string;
   /** Restart policy: back-off (first 1 s, cap 10 s, ±20 % jitter), watchdog 10 s, healthy after 60 s. */
   supervisor?: SupervisorOptions;
+  /**
+   * Whether detection will look at the next frame's gray copy. Sources whose JPEGs pass through Node
+   * (rpicam-vid, webcam stills, bare-JPEG HTTP cameras) do not decode the others; such a frame has
+   * `gray: null` and a `decodeGray`. Default: every frame is wanted.
+   */
+  wantsGray?: () => boolean;
 }
 
 /** A capture that stays stopped after ending without error (a file played to its end). */
@@ -43,6 +49,8 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   #abort = new AbortController();
   readonly #supervisor: Supervisor;
   #seq = 0;
+  /** Size of the last gray copy, given to frames that have none. */
+  #graySize = { width: 0, height: 0 };
   #state: SourceState | undefined;
 
   constructor(protected readonly options: SourceOptions) {
@@ -118,7 +126,7 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
     const run = new FfmpegRun(
       this.ffmpeg,
       pipeline,
-      (jpeg, image) => this.#frame(jpeg, image),
+      (jpeg, image) => this.#frame(jpeg, image, run),
       (end) => {
         if (this.#run !== run) return;
         this.#run = null;
@@ -127,13 +135,18 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
           end.stderr.map((line) => this.mask(line)),
         );
       },
+      this.options.wantsGray,
     );
     this.#run = run;
   }
 
-  #frame(jpeg: Buffer, { gray, width, height }: GrayImage): void {
+  #frame(jpeg: Buffer, image: GrayImage | null, run: FfmpegRun): void {
+    if (image) this.#graySize = { width: image.width, height: image.height };
+    const { width, height } = this.#graySize;
     this.#supervisor.frame(() => `${this.description}: first frame (${width}x${height} gray)`);
-    this.emit('frame', { seq: ++this.#seq, ts: Date.now(), jpeg, gray, width, height });
+    const frame = { seq: ++this.#seq, ts: Date.now(), jpeg, width, height };
+    if (image) this.emit('frame', { ...frame, gray: image.gray });
+    else this.emit('frame', { ...frame, gray: null, decodeGray: () => run.decode(jpeg) });
   }
 
   #failed(message: string, stderr: string[] = []): void {

@@ -88,6 +88,54 @@ describe('MotionMonitor', () => {
     monitor.dispose();
   });
 
+  it('needs no gray copy of the frames a still scene holds back, and decodes one late when motion needs it', async () => {
+    /** Runs 40 frames (motion in 21..29); with `skip`, frames the monitor does not want come without gray. */
+    const run = async (skip: boolean) => {
+      const monitor = new MotionMonitor({ settings: defaultSettings, log, levelIntervalMs: 0 });
+      const seen: string[] = [];
+      monitor.on('level', (l) => seen.push(`${Math.round(((l.ts * 1000 - t0) * 30) / 1000)}:${l.change}`));
+      monitor.on('start', (start) => seen.push(`start ${start.frameSeq}`));
+      const skipped: number[] = [];
+      const decoded: number[] = [];
+      const decodes: Promise<unknown>[] = [];
+      for (let seq = 0; seq < 40; seq++) {
+        const full = frame(seq, seq >= 21 && seq < 30);
+        if (!skip || monitor.wantsGray()) {
+          monitor.push(full);
+          continue;
+        }
+        skipped.push(seq);
+        const decodeGray = () => {
+          decoded.push(seq);
+          const later = new Promise((resolve) => setTimeout(resolve, 5)).then(() => ({
+            gray: full.gray ?? new Uint8Array(0),
+            width: W,
+            height: H,
+          }));
+          decodes.push(later);
+          return later;
+        };
+        monitor.push({ ...full, gray: null, decodeGray });
+      }
+      for (let waited = -1; waited < decodes.length; ) {
+        waited = decodes.length;
+        await Promise.all(decodes);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      monitor.dispose();
+      return { seen, skipped, decoded, analysed: monitor.analysed };
+    };
+    const full = await run(false);
+    const lean = await run(true);
+    // Every held-back frame of the still scene went undecoded: 1, 3, … 21.
+    expect(lean.skipped).toEqual(Array.from({ length: 11 }, (_, i) => 2 * i + 1));
+    // Frame 22 showed motion, so held frame 21 was decoded after all; the frames that came meanwhile waited.
+    expect(lean.decoded).toEqual([21]);
+    expect(lean.seen).toEqual(full.seen);
+    expect(lean.analysed).toBe(full.analysed);
+    expect(lean.seen).toContain('start 22');
+  });
+
   it('closes an open event on its own once frames stop arriving', async () => {
     const monitor = new MotionMonitor({
       settings: { ...defaultSettings, eventGap: 0.05 },

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { BoundingBox } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
-import type { Frame } from '../frames/frame';
+import type { Frame, GrayPicture } from '../frames/frame';
 import { MotionDetector } from './detector';
 import { MotionTracker } from './tracker';
 import type { FrameAnalysis, TrackerOutput } from './types';
@@ -53,6 +53,10 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
   #held: Frame | null = null;
   /** The last analysed frame changed nothing: analyse every other frame. */
   #still = false;
+  /** A gray copy is being decoded late; frames arriving meanwhile wait in `#queue`, in order. */
+  #decoding = false;
+  readonly #queue: Frame[] = [];
+  #disposed = false;
 
   constructor(opts: MotionMonitorOptions) {
     super();
@@ -68,14 +72,27 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
   }
 
   /**
+   * Whether the next frame's gray copy will be looked at: not when a still scene holds it back. A source
+   * may then skip decoding it; a frame that turns out to be needed after all is decoded late.
+   */
+  wantsGray(): boolean {
+    return !this.#still || this.#held !== null || this.#decoding;
+  }
+
+  /**
    * While the scene is still, every other frame is held back and the next one analysed for both (the
    * background moving as far as two frames would move it): half the detection work. When that frame shows
    * any change, the background update is undone and both frames are analysed in order, so the tracker
    * sees every frame with motion and an event starts on the same frame as at the full rate.
    */
   push(frame: Frame): void {
+    if (this.#decoding) this.#queue.push(frame);
+    else this.#step(frame);
+  }
+
+  #step(frame: Frame): void {
     if (!this.#still) {
-      this.#analyse(frame, 1);
+      this.#withGray(frame, (gray) => this.#analyse(frame, gray, 1));
       return;
     }
     const held = this.#held;
@@ -84,19 +101,52 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
       return;
     }
     this.#held = null;
-    const probe = this.#detector.analyse(frame.gray, frame.width, frame.height, 2);
-    this.analysed++;
-    if (probe.change === 0) {
-      this.#track(frame, probe);
-      return;
-    }
-    this.#detector.rewind();
-    this.#analyse(held, 1);
-    this.#analyse(frame, 1);
+    this.#withGray(frame, (gray) => {
+      if (!gray) return;
+      const probe = this.#detector.analyse(gray.gray, gray.width, gray.height, 2);
+      this.analysed++;
+      if (probe.change === 0) {
+        this.#track(frame, probe);
+        return;
+      }
+      this.#detector.rewind();
+      this.#withGray(held, (heldGray) => {
+        this.#analyse(held, heldGray, 1);
+        this.#analyse(frame, gray, 1);
+      });
+    });
   }
 
-  #analyse(frame: Frame, weight: number): void {
-    const analysis = this.#detector.analyse(frame.gray, frame.width, frame.height, weight);
+  /**
+   * Calls `then` with the frame's gray copy: at once when it has one, else once it is decoded (null if it
+   * cannot be), with later frames queued meanwhile so that the detector sees them in order.
+   */
+  #withGray(frame: Frame, then: (gray: GrayPicture | null) => void): void {
+    if (frame.gray) {
+      then({ gray: frame.gray, width: frame.width, height: frame.height });
+      return;
+    }
+    if (!frame.decodeGray) {
+      then(null);
+      return;
+    }
+    this.#decoding = true;
+    frame.decodeGray().then(
+      (gray) => this.#resume(() => then(gray)),
+      () => this.#resume(() => then(null)),
+    );
+  }
+
+  #resume(then: () => void): void {
+    this.#decoding = false;
+    if (this.#disposed) return;
+    then();
+    while (!this.#decoding && this.#queue.length > 0) this.#step(this.#queue.shift() as Frame);
+  }
+
+  #analyse(frame: Frame, gray: GrayPicture | null, weight: number): void {
+    if (!gray) return;
+    const analysis = this.#detector.analyse(gray.gray, gray.width, gray.height, weight);
     this.analysed++;
     this.#track(frame, analysis);
   }
@@ -136,6 +186,8 @@ export class MotionMonitor extends EventEmitter<MotionMonitorEvents> {
   }
 
   dispose(): void {
+    this.#disposed = true;
+    this.#queue.length = 0;
     clearInterval(this.#idleTimer);
     this.#detector.dispose();
     this.removeAllListeners();

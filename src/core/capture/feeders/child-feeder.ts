@@ -1,16 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import type { Writable } from 'node:stream';
 import { track } from '../../supervisor/children';
 import { StderrTail } from '../ffmpeg/stderr-tail';
-import type { Feeder } from '../pipeline';
-import { JpegReframer } from '../splitters/jpeg-reframer';
+import type { Feeder, JpegSink } from '../pipeline';
+import { MjpegSplitter } from '../splitters/mjpeg-splitter';
 
 /** How long a child gets to end on SIGTERM before SIGKILL, ms. */
 const KILL_GRACE_MS = 2000;
 
 /**
- * Runs a program whose stdout (bare concatenated JPEGs) becomes ffmpeg's stdin as multipart parts
- * (`-f mpjpeg`, see JpegReframer); used for rpicam-vid.
+ * Runs a program whose stdout is bare concatenated JPEGs, cut at each end-of-image marker (so a picture
+ * is handed on when it is complete, not when the next begins); used for rpicam-vid.
  */
 export class ChildFeeder implements Feeder {
   #child: ChildProcess | null = null;
@@ -21,14 +20,14 @@ export class ChildFeeder implements Feeder {
     private readonly args: string[],
   ) {}
 
-  start(stdin: Writable, onExit: (message: string) => void, onJpeg: (jpeg: Buffer) => void): void {
+  start(sink: JpegSink, onExit: (message: string) => void): void {
     const child = track(spawn(this.command, this.args, { stdio: ['ignore', 'pipe', 'pipe'] }));
     this.#child = child;
     const stderr = new StderrTail();
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
-    const reframer = new JpegReframer(stdin, onJpeg);
-    child.stdout?.on('data', (chunk: Buffer) => reframer.push(chunk));
-    child.stdout?.on('end', () => stdin.end());
+    const splitter = new MjpegSplitter((jpeg) => sink.write(jpeg));
+    child.stdout?.on('data', (chunk: Buffer) => splitter.push(chunk));
+    child.stdout?.on('end', () => sink.end());
     this.#closed = new Promise((resolve) => {
       child.on('error', (err) => onExit(`cannot run ${this.command}: ${err.message}`));
       child.on('close', (code, signal) => {

@@ -1,7 +1,6 @@
 import { type ClientRequest, request } from 'node:http';
-import type { Writable } from 'node:stream';
-import type { Feeder } from '../pipeline';
-import { JpegReframer } from '../splitters/jpeg-reframer';
+import type { Feeder, JpegSink } from '../pipeline';
+import { MjpegSplitter } from '../splitters/mjpeg-splitter';
 
 /** A camera silent this long is given up on (as ffmpeg's `-rw_timeout` does for URLs it reads), ms. */
 const SILENCE_MS = 10_000;
@@ -12,9 +11,9 @@ export interface HttpJpegFeederOptions {
 }
 
 /**
- * Reads an HTTP camera that sends bare concatenated JPEGs and writes them to ffmpeg as multipart
- * parts (JpegReframer), so each picture leaves ffmpeg when it is complete rather than when the
- * next one starts. Credentials in the URL are sent as HTTP Basic authentication.
+ * Reads an HTTP camera that sends bare concatenated JPEGs, cut at each end-of-image marker (so a
+ * picture is handed on when it is complete, not when the next begins). Credentials in the URL are
+ * sent as HTTP Basic authentication.
  */
 export class HttpJpegFeeder implements Feeder {
   #request: ClientRequest | null = null;
@@ -24,7 +23,7 @@ export class HttpJpegFeeder implements Feeder {
     private readonly options: HttpJpegFeederOptions = {},
   ) {}
 
-  start(stdin: Writable, onExit: (message: string) => void, onJpeg: (jpeg: Buffer) => void): void {
+  start(sink: JpegSink, onExit: (message: string) => void): void {
     const stopped = (message: string) => {
       if (this.#request !== req) return;
       this.#request = null;
@@ -38,8 +37,8 @@ export class HttpJpegFeeder implements Feeder {
         stopped(`camera answered HTTP ${res.statusCode}`);
         return;
       }
-      const reframer = new JpegReframer(stdin, onJpeg);
-      res.on('data', (chunk: Buffer) => reframer.push(chunk));
+      const splitter = new MjpegSplitter((jpeg) => sink.write(jpeg));
+      res.on('data', (chunk: Buffer) => splitter.push(chunk));
       res.on('error', (err) => stopped(`camera: ${err.message}`));
       // 'close' also covers a connection cut mid-stream, where 'end' never comes.
       res.on('close', () => stopped('camera ended the stream'));

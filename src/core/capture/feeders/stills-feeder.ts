@@ -1,11 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Writable } from 'node:stream';
 import NodeWebcam from 'node-webcam';
-import type { Feeder } from '../pipeline';
+import type { Feeder, JpegSink } from '../pipeline';
 import type { SourceOptions } from '../process-source';
-import { writePart } from '../splitters/multipart-part';
 
 /** node-webcam writes each still to a file named in a shell command: the path must be this plain. */
 const SHELL_SAFE_PATH = /^[A-Za-z0-9._/-]+$/;
@@ -20,9 +18,9 @@ export class StillsFeeder implements Feeder {
     private readonly settings: SourceOptions['settings'],
   ) {}
 
-  start(stdin: Writable, onExit: (message: string) => void, onJpeg: (jpeg: Buffer) => void): void {
+  start(sink: JpegSink, onExit: (message: string) => void): void {
     this.#running = true;
-    this.#loop = this.#run(stdin, onJpeg).catch((err: Error) => {
+    this.#loop = this.#run(sink).catch((err: Error) => {
       if (this.#running) onExit(`fswebcam ${this.device}: ${err.message.trim().split('\n').at(-1)}`);
     });
   }
@@ -32,7 +30,7 @@ export class StillsFeeder implements Feeder {
     await this.#loop;
   }
 
-  async #run(stdin: Writable, onJpeg: (jpeg: Buffer) => void): Promise<void> {
+  async #run(sink: JpegSink): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), 'motion-kiosk-webcam-'));
     try {
       if (!SHELL_SAFE_PATH.test(dir))
@@ -50,9 +48,7 @@ export class StillsFeeder implements Feeder {
           webcam.capture(still, (err, data) => (err ? reject(err) : resolve(data))),
         );
         if (!this.#running) break;
-        // A still is one whole JPEG; its Content-Length lets ffmpeg's mpjpeg reader decode it at once.
-        writePart(stdin, jpeg);
-        onJpeg(jpeg);
+        sink.write(jpeg);
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, interval - (Date.now() - started))));
       }
     } finally {

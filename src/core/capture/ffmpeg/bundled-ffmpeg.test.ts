@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { createSource } from '../index';
 import { MjpegSplitter } from '../splitters/mjpeg-splitter';
-import { collectFrames, silentLog, testSettings } from '../test-support/helpers';
+import { collectFrames, grayOf, silentLog, testSettings } from '../test-support/helpers';
 import { startMjpegServer } from '../test-support/mjpeg-server';
 
 /** The static ffmpeg of @ffmpeg-installer (a 2018 build), used when PATH has none. */
@@ -20,7 +20,7 @@ describe('with the bundled @ffmpeg-installer ffmpeg', () => {
     source.start();
     try {
       const frames = await collectFrames(source, 5);
-      expect([frames[0].width, frames[0].height, frames[0].gray.length]).toEqual([160, 120, 160 * 120]);
+      expect([frames[0].width, frames[0].height, grayOf(frames[0]).length]).toEqual([160, 120, 160 * 120]);
     } finally {
       await source.stop();
     }

@@ -5,6 +5,7 @@ import type { Pipeline } from '../pipeline';
 import { FramePairer } from '../splitters/frame-pairer';
 import { MjpegSplitter } from '../splitters/mjpeg-splitter';
 import { type GrayImage, PgmSplitter } from '../splitters/pgm-splitter';
+import { GrayDecoder } from './gray-decoder';
 import { StderrTail } from './stderr-tail';
 
 /** How a run ended: `finished` = ffmpeg exited cleanly (end of input); else `message` says why. */
@@ -19,6 +20,7 @@ export type RunEnd = ({ finished: true } | { finished: false; message: string })
  */
 export class FfmpegRun {
   readonly #child: ChildProcess;
+  readonly #decoder: GrayDecoder | null = null;
   #failure: string | undefined;
   /** Resolves once ffmpeg has exited and its pipes are closed. */
   readonly exited: Promise<void>;
@@ -26,8 +28,10 @@ export class FfmpegRun {
   constructor(
     ffmpeg: string,
     private readonly pipeline: Pipeline,
-    onPicture: (jpeg: Buffer, image: GrayImage) => void,
+    onPicture: (jpeg: Buffer, image: GrayImage | null) => void,
     onEnd: (end: RunEnd) => void,
+    /** Whether the next frame's gray copy is wanted; frames from a feeder that are not wanted are not decoded. */
+    wantsGray?: () => boolean,
   ) {
     const { args, feeder } = pipeline;
     // With a feeder, Node holds each JPEG already and ffmpeg writes only the gray copy.
@@ -54,6 +58,7 @@ export class FfmpegRun {
     this.exited = new Promise((resolve) => {
       child.on('error', (err) => this.fail(`cannot run ffmpeg (${ffmpeg}): ${err.message}`));
       child.on('close', (code, signal) => {
+        pairer.close();
         void feeder?.stop();
         resolve();
         const lines = stderr.all();
@@ -65,12 +70,15 @@ export class FfmpegRun {
         }
       });
     });
-    if (feeder && child.stdin)
-      feeder.start(
-        child.stdin,
-        (message) => this.fail(message),
-        (jpeg) => pairer.pushJpeg(jpeg),
-      );
+    if (feeder && child.stdin) {
+      this.#decoder = new GrayDecoder(child.stdin, pairer, { wantsGray });
+      feeder.start(this.#decoder, (message) => this.fail(message));
+    }
+  }
+
+  /** Decodes the gray copy of a frame passed on without one; null when this run has ended. */
+  decode(jpeg: Buffer): Promise<GrayImage | null> {
+    return this.#decoder?.decode(jpeg) ?? Promise.resolve(null);
   }
 
   /** Kills ffmpeg; the first reason given is the one reported. */

@@ -9,6 +9,7 @@ import {
   changedFraction,
   childPids,
   collectFrames,
+  grayOf,
   probeJpeg,
   silentLog,
   testSettings,
@@ -36,9 +37,9 @@ describe('synthetic source (real ffmpeg)', () => {
       const first = frames[0];
       expect(await probeJpeg(dir, first.jpeg)).toBe('mjpeg,640,480');
       expect([first.width, first.height]).toEqual([160, 120]);
-      expect(first.gray.length).toBe(160 * 120);
+      expect(grayOf(first).length).toBe(160 * 120);
       const last = frames.at(-1) ?? first;
-      expect(changedFraction(first.gray, last.gray)).toBeGreaterThan(0.01);
+      expect(changedFraction(grayOf(first), grayOf(last))).toBeGreaterThan(0.01);
     } finally {
       await source.stop();
     }
@@ -51,7 +52,7 @@ describe('synthetic source (real ffmpeg)', () => {
     try {
       // 1.6 s at 15 fps: the clock ticks at least once, the figure first enters at 2 s.
       const frames = await collectFrames(source, 24);
-      expect(frames.every((f) => Buffer.from(f.gray).equals(Buffer.from(frames[0].gray)))).toBe(true);
+      expect(frames.every((f) => Buffer.from(grayOf(f)).equals(Buffer.from(grayOf(frames[0]))))).toBe(true);
       const ffmpeg = resolveFfmpeg();
       if ((await ffmpegCaps(ffmpeg)).drawText) {
         expect(frames.some((f) => !f.jpeg.equals(frames[0].jpeg))).toBe(true);

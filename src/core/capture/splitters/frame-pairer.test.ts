@@ -7,9 +7,12 @@ const gray = (n: number) => ({ gray: Uint8Array.of(n), width: 1, height: 1 });
 function pairer() {
   const clock = { t: 0 };
   const pairs: string[] = [];
-  const p = new FramePairer((jpeg, image) => pairs.push(`${jpeg.toString()}-${image.gray[0]}`), {
-    now: () => clock.t,
-  });
+  const p = new FramePairer(
+    (jpeg, image) => pairs.push(`${jpeg.toString()}-${image ? image.gray[0] : 'none'}`),
+    {
+      now: () => clock.t,
+    },
+  );
   return { p, clock, pairs };
 }
 
@@ -68,5 +71,43 @@ describe('FramePairer', () => {
     expect(p.dropped).toBe(10);
     p.pushGray(gray(0));
     expect(pairs).toEqual(['10-0']);
+  });
+
+  it('passes on JPEGs sent undecoded in their turn, with no gray picture and no re-alignment', () => {
+    const { p, clock, pairs } = pairer();
+    for (let n = 0; n < 100; n++) {
+      clock.t = n * 33;
+      const decoded = n % 2 === 0 || n > 60;
+      p.pushJpeg(Buffer.from(String(n)), decoded);
+      clock.t += 1;
+      if (decoded) p.pushGray(gray(n));
+    }
+    expect(pairs).toEqual(
+      Array.from({ length: 100 }, (_, n) => (n % 2 === 0 || n > 60 ? `${n}-${n}` : `${n}-none`)),
+    );
+    expect(p.realigned).toBe(0);
+  });
+
+  it('keeps an undecoded JPEG behind the decoded one before it', () => {
+    const { p, pairs } = pairer();
+    p.pushJpeg(Buffer.from('1'));
+    p.pushJpeg(Buffer.from('2'), false);
+    expect(pairs).toEqual([]);
+    p.pushGray(gray(1));
+    expect(pairs).toEqual(['1-1', '2-none']);
+  });
+
+  it('answers a late decode with its gray picture instead of making a frame of it', async () => {
+    const { p, pairs } = pairer();
+    p.pushJpeg(Buffer.from('1'), false);
+    const late = p.request(Buffer.from('1'));
+    p.pushJpeg(Buffer.from('2'));
+    p.pushGray(gray(1));
+    p.pushGray(gray(2));
+    await expect(late).resolves.toEqual(gray(1));
+    expect(pairs).toEqual(['1-none', '2-2']);
+    const unanswered = p.request(Buffer.from('3'));
+    p.close();
+    await expect(unanswered).resolves.toBeNull();
   });
 });

@@ -15,6 +15,13 @@ interface Waiting<T> {
   at: number;
 }
 
+interface WaitingJpeg extends Waiting<Buffer> {
+  /** False when the JPEG was not sent to be decoded: no gray picture will come for it. */
+  decoded: boolean;
+  /** Set for a late decode (`request`): the gray picture goes here instead of making a frame. */
+  answer?: (image: GrayImage | null) => void;
+}
+
 export interface FramePairerOptions {
   /** Clock in ms. Default `performance.now`. */
   now?: () => number;
@@ -29,9 +36,12 @@ export interface FramePairerOptions {
  * rejects a JPEG ffmpeg could decode). From then on every pairing joins pictures a frame interval
  * apart. After STALE_RUN such pairings in a row the waiting picture is dropped, which re-aligns
  * the outputs. Batched pipe reads under load do not trigger it: there both sides arrive together.
+ *
+ * A JPEG that Node did not send to be decoded (detection was not going to look at it) waits its turn
+ * and leaves with no gray picture, so frames keep their order; `request` decodes one of those later.
  */
 export class FramePairer {
-  readonly #jpegs: Waiting<Buffer>[] = [];
+  readonly #jpegs: WaitingJpeg[] = [];
   readonly #grays: Waiting<GrayImage>[] = [];
   readonly #now: () => number;
   /** Smoothed time between JPEGs, ms; 0 until known. */
@@ -45,21 +55,37 @@ export class FramePairer {
   realigned = 0;
 
   constructor(
-    private readonly onPair: (jpeg: Buffer, image: GrayImage) => void,
+    private readonly onPair: (jpeg: Buffer, image: GrayImage | null) => void,
     options: FramePairerOptions = {},
   ) {
     this.#now = options.now ?? (() => performance.now());
   }
 
-  pushJpeg(jpeg: Buffer): void {
+  /** @param decoded false when the JPEG was not sent to be decoded: it is paired with no gray picture. */
+  pushJpeg(jpeg: Buffer, decoded = true): void {
     const at = this.#now();
     if (this.#lastJpegAt >= 0) {
       const gap = at - this.#lastJpegAt;
       this.#interval = this.#interval ? this.#interval * 0.95 + gap * 0.05 : gap;
     }
     this.#lastJpegAt = at;
-    this.#jpegs.push({ item: jpeg, at });
+    this.#jpegs.push({ item: jpeg, at, decoded });
     this.#pair();
+  }
+
+  /**
+   * The gray picture of a JPEG sent to be decoded late (it had none); resolves null if it is dropped
+   * or the pairer closes first.
+   */
+  request(jpeg: Buffer): Promise<GrayImage | null> {
+    return new Promise((answer) => {
+      this.#jpegs.push({ item: jpeg, at: this.#now(), decoded: true, answer });
+    });
+  }
+
+  /** The outputs ended: late decodes still waiting get null. */
+  close(): void {
+    for (const waiting of this.#jpegs.splice(0)) waiting.answer?.(null);
   }
 
   pushGray(image: GrayImage): void {
@@ -68,26 +94,37 @@ export class FramePairer {
   }
 
   #pair(): void {
-    while (this.#jpegs.length > 0 && this.#grays.length > 0) {
+    for (;;) {
+      const head = this.#jpegs[0];
+      if (head && !head.decoded) {
+        this.#jpegs.shift();
+        this.onPair(head.item, null);
+        continue;
+      }
+      if (!head || this.#grays.length === 0) break;
       const wait = this.#grays[0].at - this.#jpegs[0].at;
       const stale = this.#interval > 0 && Math.abs(wait) > this.#interval / 2 ? Math.sign(wait) : 0;
       this.#staleRun = stale !== 0 && Math.sign(this.#staleRun) === stale ? this.#staleRun + stale : stale;
       if (Math.abs(this.#staleRun) >= STALE_RUN) {
-        (stale > 0 ? this.#jpegs : this.#grays).shift();
+        if (stale > 0) this.#jpegs.shift()?.answer?.(null);
+        else this.#grays.shift();
         this.dropped++;
         this.realigned++;
         this.#staleRun = 0;
         continue;
       }
-      const jpeg = this.#jpegs.shift() as Waiting<Buffer>;
+      this.#jpegs.shift();
       const gray = this.#grays.shift() as Waiting<GrayImage>;
-      this.onPair(jpeg.item, gray.item);
+      if (head.answer) head.answer(gray.item);
+      else this.onPair(head.item, gray.item);
     }
-    for (const queue of [this.#jpegs, this.#grays]) {
-      while (queue.length > MAX_WAITING) {
-        queue.shift();
-        this.dropped++;
-      }
+    while (this.#jpegs.length > MAX_WAITING) {
+      this.#jpegs.shift()?.answer?.(null);
+      this.dropped++;
+    }
+    while (this.#grays.length > MAX_WAITING) {
+      this.#grays.shift();
+      this.dropped++;
     }
   }
 }

@@ -1,9 +1,7 @@
+import type { GrayPicture } from '../../frames/frame';
+
 /** One grayscale picture read from a PGM stream. */
-export interface GrayImage {
-  gray: Uint8Array;
-  width: number;
-  height: number;
-}
+export type GrayImage = GrayPicture;
 
 /** A PGM header is a few short tokens; anything longer is not PGM. */
 const MAX_HEADER = 64;

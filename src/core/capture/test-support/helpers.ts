@@ -17,6 +17,12 @@ export const testSettings = { ...defaultSettings, frameRate: 15 };
 /** The first retry as a status says it: 1 s with the back-off's ±20 % jitter, so 0.8 s to 1 s after rounding. */
 export const firstRetry = 'retrying in (0\\.[89]|1) s';
 
+/** The frame's gray copy; throws for a frame whose decoding was skipped (only feeders skip, when asked to). */
+export function grayOf(frame: Frame): Uint8Array {
+  if (!frame.gray) throw new Error(`frame ${frame.seq} has no gray copy`);
+  return frame.gray;
+}
+
 /** Collects `count` frames from a started source, or rejects after `timeoutMs`. */
 export function collectFrames(source: FrameSource, count: number, timeoutMs = 15_000): Promise<Frame[]> {
   return new Promise((resolve, reject) => {
