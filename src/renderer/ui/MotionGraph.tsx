@@ -4,9 +4,12 @@ import { formatPercent } from '../i18n/format';
 import { currentLevel, levelSamples, levelsVersion, levelWindowSeconds, serverNow } from '../state/levels';
 import { pageVisible, previewThreshold, settings } from '../state/live';
 import { offlineSince, outages } from '../state/outages';
-import { paintGraph } from './graph-painter';
+import { graphLook, paintGraph } from './graph-painter';
 
-/** Repaint interval in ms: as often as `level` samples may come (5/s), so the graph also scrolls in stillness. */
+/**
+ * Repaint interval in ms: as often as `level` samples may come (5/s), so the graph scrolls smoothly. A
+ * repaint that would change no pixel (a still scene's flat line) is skipped.
+ */
 const tickMs = 200;
 
 /**
@@ -25,24 +28,32 @@ export function MotionGraph() {
     const el = canvas.current;
     if (!el || !pageVisible.value) return;
     // The server's clock sets "now", so a skewed client clock does not shift the picture.
+    let painted = '';
     const paint = () => {
       const now = serverNow();
       const all = downFrom === null ? gaps : [...gaps, { from: downFrom, to: now }];
-      paintGraph(el, {
+      const scene = {
         samples: levelSamples,
         now,
         window: levelWindowSeconds,
         threshold,
         gaps: all,
         gapLabel,
-      });
+      };
+      const look = `${devicePixelRatio} ${graphLook(scene, el.clientWidth, el.clientHeight)}`;
+      if (look === painted) return;
+      painted = look;
+      paintGraph(el, scene);
       // For tests: a reloaded graph starts full, with samples older than the page.
       el.dataset.samples = String(levelSamples.length);
       el.dataset.oldest = String(levelSamples[0]?.ts ?? '');
     };
     paint();
     const timer = setInterval(paint, tickMs);
-    const resize = new ResizeObserver(paint);
+    const resize = new ResizeObserver(() => {
+      painted = ''; // resizing the canvas clears it
+      paint();
+    });
     resize.observe(el);
     return () => {
       clearInterval(timer);

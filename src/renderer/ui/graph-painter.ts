@@ -18,6 +18,43 @@ export interface GraphScene {
   gapLabel: string;
 }
 
+/** The vertical scale: the threshold at or below 60 % of the height, the peak inside it. */
+function topOf(scene: GraphScene): number {
+  let peak = 0;
+  for (const s of scene.samples) peak = Math.max(peak, s.change);
+  return Math.max((scene.threshold ?? 1) / 0.6, peak * 1.1, 0.5);
+}
+
+/**
+ * What the graph would show on a `w`×`h` canvas, as a short string of whole-pixel positions: two scenes
+ * with the same look paint the same pixels. A still scene's flat line looks the same as it scrolls, so
+ * the graph need not be repainted (in software compositing each repaint of the page costs the kiosk
+ * CPU). A flat run of the line counts by its visible ends only.
+ */
+export function graphLook(scene: GraphScene, w: number, h: number): string {
+  const { samples, now, window, threshold } = scene;
+  const top = topOf(scene);
+  const x = (ts: number) => Math.round(Math.min(w + 1, Math.max(-1, ((ts - (now - window)) / window) * w)));
+  const y = (v: number) => Math.round(h - 2 - (Math.min(v, top) / top) * (h - 4));
+  const parts: string[] = [`${w}x${h}`, threshold === null ? '-' : String(y(threshold))];
+  for (const gap of scene.gaps)
+    if (x(gap.to) > 0 && x(gap.from) < w) parts.push(`g${x(gap.from)}-${x(gap.to)}`);
+  let run = '';
+  samples.forEach((s, i) => {
+    if (s.active) parts.push(`a${x(s.ts)}`);
+    const joined = i > 0 && s.ts - samples[i - 1].ts <= maxJoinSeconds;
+    const point = `${x(s.ts)},${y(s.change)}`;
+    const flat = joined && y(s.change) === y(samples[i - 1].change);
+    if (!flat) {
+      if (run) parts.push(run);
+      parts.push(`${joined ? 'l' : 'm'}${point}`);
+      run = '';
+    } else run = `l${point}`;
+  });
+  if (run) parts.push(run);
+  return parts.join(' ');
+}
+
 /** Colours from the page's CSS custom properties, so the graph follows the theme. */
 function color(canvas: HTMLCanvasElement, name: string): string {
   return getComputedStyle(canvas).getPropertyValue(name).trim() || '#888';
@@ -42,9 +79,7 @@ export function paintGraph(canvas: HTMLCanvasElement, scene: GraphScene): void {
   ctx.clearRect(0, 0, w, h);
 
   const { samples, now, window, threshold, gaps } = scene;
-  let peak = 0;
-  for (const s of samples) peak = Math.max(peak, s.change);
-  const top = Math.max((threshold ?? 1) / 0.6, peak * 1.1, 0.5);
+  const top = topOf(scene);
   const x = (ts: number) => ((ts - (now - window)) / window) * w;
   const y = (v: number) => h - 2 - (Math.min(v, top) / top) * (h - 4);
 
