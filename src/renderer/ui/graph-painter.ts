@@ -34,7 +34,12 @@ function topOf(scene: GraphScene): number {
 export function graphLook(scene: GraphScene, w: number, h: number): string {
   const { samples, now, window, threshold } = scene;
   const top = topOf(scene);
-  const x = (ts: number) => Math.round(Math.min(w + 1, Math.max(-1, ((ts - (now - window)) / window) * w)));
+  // Off the canvas is -1 or w + 1, and the newest sample's last two pixels count as the edge: samples come
+  // 5 a second, so the line's end wavers by a pixel as the graph scrolls.
+  const x = (ts: number) => {
+    const at = ((ts - (now - window)) / window) * w;
+    return at < 0 ? -1 : at > w - 2 ? w + 1 : Math.round(at);
+  };
   const y = (v: number) => Math.round(h - 2 - (Math.min(v, top) / top) * (h - 4));
   const parts: string[] = [`${w}x${h}`, threshold === null ? '-' : String(y(threshold))];
   for (const gap of scene.gaps)
