@@ -38,14 +38,16 @@ export function stillFps(): number | null {
 }
 
 /**
- * True when the engine's latest `level` (at most 1.5 s old) says no event is open and the change is under
- * half the threshold. Without a fresh sample the scene counts as moving, so the picture never lags motion.
+ * True when the engine's latest `level` (at most 1.5 s old) shows a change under half the threshold, also
+ * while an event is still open: in its tail (`eventGap`, 5 s by default) nothing moves, and the picture
+ * looks the same at the still rate. Without a fresh sample the scene counts as moving, so the picture
+ * never lags motion; levels come 5 a second, so the full rate is back within 0.2 s of a movement.
  */
 function sceneStill(): boolean {
   const level = currentLevel();
   const threshold = settings.value?.threshold;
   if (!level || threshold === undefined || serverNow() - level.ts > 1.5) return false;
-  return !level.active && level.change < threshold / 2;
+  return level.change < threshold / 2;
 }
 
 let subscription: LiveSubscription | null = null;
