@@ -28,8 +28,6 @@ export class GrayDecoder implements JpegSink {
   readonly #maxQueuedBytes: number;
   /** JPEGs dropped because ffmpeg had too much waiting. */
   dropped = 0;
-  /** JPEGs passed on without decoding. */
-  skipped = 0;
 
   constructor(
     private readonly stdin: Writable,
@@ -47,7 +45,6 @@ export class GrayDecoder implements JpegSink {
     }
     const decode = this.#wantsGray();
     if (decode) writePart(this.stdin, jpeg);
-    else this.skipped++;
     this.pairer.pushJpeg(jpeg, decode);
   }
 
