@@ -18,11 +18,18 @@ export interface GraphScene {
   gapLabel: string;
 }
 
-/** The vertical scale: the threshold at or below 60 % of the height, the peak inside it. */
-function topOf(scene: GraphScene): number {
+/**
+ * Where a time and a level fall on a `w`×`h` canvas. The vertical scale keeps the threshold at or below
+ * 60 % of the height and the peak inside it.
+ */
+function axesOf(scene: GraphScene, w: number, h: number) {
   let peak = 0;
   for (const s of scene.samples) peak = Math.max(peak, s.change);
-  return Math.max((scene.threshold ?? 1) / 0.6, peak * 1.1, 0.5);
+  const top = Math.max((scene.threshold ?? 1) / 0.6, peak * 1.1, 0.5);
+  return {
+    x: (ts: number) => ((ts - (scene.now - scene.window)) / scene.window) * w,
+    y: (v: number) => h - 2 - (Math.min(v, top) / top) * (h - 4),
+  };
 }
 
 /**
@@ -32,15 +39,15 @@ function topOf(scene: GraphScene): number {
  * CPU). A flat run of the line counts by its visible ends only.
  */
 export function graphLook(scene: GraphScene, w: number, h: number): string {
-  const { samples, now, window, threshold } = scene;
-  const top = topOf(scene);
+  const { samples, threshold } = scene;
+  const axes = axesOf(scene, w, h);
   // Off the canvas is -1 or w + 1, and the newest sample's last two pixels count as the edge: samples come
   // 5 a second, so the line's end wavers by a pixel as the graph scrolls.
   const x = (ts: number) => {
-    const at = ((ts - (now - window)) / window) * w;
+    const at = axes.x(ts);
     return at < 0 ? -1 : at > w - 2 ? w + 1 : Math.round(at);
   };
-  const y = (v: number) => Math.round(h - 2 - (Math.min(v, top) / top) * (h - 4));
+  const y = (v: number) => Math.round(axes.y(v));
   const parts: string[] = [`${w}x${h}`, threshold === null ? '-' : String(y(threshold))];
   for (const gap of scene.gaps)
     if (x(gap.to) > 0 && x(gap.from) < w) parts.push(`g${x(gap.from)}-${x(gap.to)}`);
@@ -83,10 +90,8 @@ export function paintGraph(canvas: HTMLCanvasElement, scene: GraphScene): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, w, h);
 
-  const { samples, now, window, threshold, gaps } = scene;
-  const top = topOf(scene);
-  const x = (ts: number) => ((ts - (now - window)) / window) * w;
-  const y = (v: number) => h - 2 - (Math.min(v, top) / top) * (h - 4);
+  const { samples, now, threshold, gaps } = scene;
+  const { x, y } = axesOf(scene, w, h);
 
   ctx.fillStyle = color(canvas, '--graph-span');
   for (let i = 0; i < samples.length; i++) {
