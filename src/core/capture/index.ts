@@ -26,6 +26,8 @@ export interface CreateSourceOptions {
   supervisor?: SupervisorOptions;
   /** Whether detection will look at the next frame's gray copy (see `SourceOptions.wantsGray`). Default: always. */
   wantsGray?: () => boolean;
+  /** Make feeders' gray copies in this process (see `SourceOptions.decodeInProcess`). Default true. */
+  decodeInProcess?: boolean;
 }
 
 /**

@@ -1,14 +1,17 @@
-/** Where a feeder hands its JPEGs: each becomes a frame, decoded by ffmpeg when detection wants it. */
+import type { GrayPicture } from '../frames/frame';
+
+/** Where a feeder hands its JPEGs: each becomes a frame, its gray copy made when detection wants it. */
 export interface JpegSink {
   /** One whole JPEG, the next frame. */
   write(jpeg: Buffer): void;
-  /** No more JPEGs will come (ffmpeg then ends). */
+  /** No more JPEGs will come (the capture then ends). */
   end(): void;
 }
 
 /**
  * Supplies the JPEGs of another program (libcamera, webcam, a bare-JPEG HTTP camera). Node holds each
- * JPEG whole, so ffmpeg only decodes the gray copy and does not send the JPEG back.
+ * JPEG whole, so only its gray copy is made: in this process (`FeederRun`), or by ffmpeg where
+ * libjpeg-turbo's bindings do not load (`GrayDecoder`).
  */
 export interface Feeder {
   /** Starts handing JPEGs to `sink`; calls `onExit` with a reason if it stops by itself. */
@@ -27,3 +30,19 @@ export interface Pipeline {
 
 /** Thrown by `plan()` when the camera cannot be used now; the message is shown as the offline reason. */
 export class SourceUnavailable extends Error {}
+
+/** How a run ended: `finished` = its input ended cleanly; else `message` says why. */
+export type RunEnd = ({ finished: true } | { finished: false; message: string }) & {
+  /** Last lines ffmpeg wrote to stderr, oldest first (none when no ffmpeg ran). */
+  stderr: string[];
+};
+
+/** One capture attempt while it runs: ffmpeg (`FfmpegRun`), or a feeder decoded in process (`FeederRun`). */
+export interface CaptureRun {
+  /** The gray copy of a frame passed on without one; null once this run has ended. */
+  decode(jpeg: Buffer): Promise<GrayPicture | null>;
+  /** Ends the run; the first reason given is the one reported. */
+  fail(message: string): void;
+  /** Ends the run; resolves once its processes are gone. */
+  stop(): Promise<void>;
+}

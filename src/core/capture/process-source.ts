@@ -2,11 +2,13 @@ import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { Settings } from '../../shared/settings';
 import { type SupervisedStatus, Supervisor, type SupervisorOptions } from '../supervisor/supervisor';
+import { LocalGrayDecoder } from './decoding/local-gray-decoder';
+import { FeederRun } from './feeders/feeder-run';
 import { ffmpegCaps, withoutFpsMode } from './ffmpeg/ffmpeg-caps';
 import { resolveFfmpeg } from './ffmpeg/ffmpeg-path';
 import { FfmpegRun } from './ffmpeg/ffmpeg-run';
 import type { FrameSource, FrameSourceEvents, SourceState } from './frame-source';
-import type { Pipeline } from './pipeline';
+import type { CaptureRun, Pipeline, RunEnd } from './pipeline';
 import type { GrayImage } from './splitters/pgm-splitter';
 
 /** What every source is built with. */
@@ -27,14 +29,20 @@ export interface SourceOptions {
    * `gray: null` and a `decodeGray`. Default: every frame is wanted.
    */
   wantsGray?: () => boolean;
+  /**
+   * Make feeders' gray copies in this process (libjpeg-turbo), with no ffmpeg running; where its
+   * bindings do not load, ffmpeg decodes them as for every other source. Default true; false: ffmpeg.
+   */
+  decodeInProcess?: boolean;
 }
 
 /** A capture that stays stopped after ending without error (a file played to its end). */
 const FINISHED = 'finished';
 
 /**
- * Runs one ffmpeg per camera under a Supervisor (`../../supervisor/`: back-off, watchdog, restart
- * counts) and turns its two outputs into Frames. Subclasses only say what to run (`plan`).
+ * Runs one capture per camera under a Supervisor (`../../supervisor/`: back-off, watchdog, restart
+ * counts) and turns it into Frames: an ffmpeg and its two outputs, or a feeder whose JPEGs are
+ * decoded in this process. Subclasses only say what to run (`plan`).
  */
 export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> implements FrameSource {
   readonly camera: string;
@@ -44,7 +52,9 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   #running = false;
   /** Why no ffmpeg could be found, if none could. */
   #noFfmpeg: string | undefined;
-  #run: FfmpegRun | null = null;
+  #run: CaptureRun | null = null;
+  /** In-process decoding for feeders: made at the first feeder run; an Error says why there is none. */
+  #local: LocalGrayDecoder | Error | undefined;
   #planning: Promise<void> = Promise.resolve();
   #abort = new AbortController();
   readonly #supervisor: Supervisor;
@@ -122,25 +132,40 @@ export abstract class ProcessSource extends EventEmitter<FrameSourceEvents> impl
   }
 
   #spawn(pipeline: Pipeline): void {
-    this.log.debug({ args: pipeline.args.map((arg) => this.mask(arg)) }, 'spawning ffmpeg');
-    const run = new FfmpegRun(
-      this.ffmpeg,
-      pipeline,
-      (jpeg, image) => this.#frame(jpeg, image, run),
-      (end) => {
-        if (this.#run !== run) return;
-        this.#run = null;
-        this.#failed(
-          end.finished ? FINISHED : this.mask(end.message),
-          end.stderr.map((line) => this.mask(line)),
-        );
-      },
-      this.options.wantsGray,
-    );
+    const onEnd = (end: RunEnd) => {
+      if (this.#run !== run) return;
+      this.#run = null;
+      this.#failed(
+        end.finished ? FINISHED : this.mask(end.message),
+        end.stderr.map((line) => this.mask(line)),
+      );
+    };
+    const onPicture = (jpeg: Buffer, image: GrayImage | null) => this.#frame(jpeg, image, run);
+    const local = pipeline.feeder ? this.#localDecoder() : null;
+    let run: CaptureRun;
+    if (pipeline.feeder && local) {
+      this.log.debug("decoding the feeder's JPEGs in process");
+      run = new FeederRun(pipeline.feeder, local, onPicture, onEnd, this.options.wantsGray);
+    } else {
+      this.log.debug({ args: pipeline.args.map((arg) => this.mask(arg)) }, 'spawning ffmpeg');
+      run = new FfmpegRun(this.ffmpeg, pipeline, onPicture, onEnd, this.options.wantsGray);
+    }
     this.#run = run;
   }
 
-  #frame(jpeg: Buffer, image: GrayImage | null, run: FfmpegRun): void {
+  /** The in-process decoder, or null (turned off, or no libjpeg-turbo bindings: said once). */
+  #localDecoder(): LocalGrayDecoder | null {
+    if (this.options.decodeInProcess === false) return null;
+    if (this.#local === undefined) {
+      this.#local = LocalGrayDecoder.create(this.options.settings.analysisWidth);
+      if (this.#local instanceof Error) {
+        this.log.info(`JPEGs decoded by ffmpeg: no libjpeg-turbo bindings here (${this.#local.message})`);
+      }
+    }
+    return this.#local instanceof Error ? null : this.#local;
+  }
+
+  #frame(jpeg: Buffer, image: GrayImage | null, run: CaptureRun): void {
     if (image) this.#graySize = { width: image.width, height: image.height };
     const { width, height } = this.#graySize;
     this.#supervisor.frame(() => `${this.description}: first frame (${width}x${height} gray)`);

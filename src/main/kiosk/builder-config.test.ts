@@ -52,6 +52,16 @@ describe('electron-builder config', () => {
     ]);
   });
 
+  it("unpacks the JPEG decoder's prebuilt binding with the library beside it, for every Linux arch", () => {
+    const prebuilds = join(root, 'node_modules/@julusian/jpeg-turbo/prebuilds');
+    expect(config.asarUnpack).toContain('**/node_modules/@julusian/jpeg-turbo/prebuilds/**');
+    // electron-builder's armv7l is Node's `arm`.
+    for (const arch of ['x64', 'arm64', 'arm']) {
+      for (const file of ['node-napi-v7.node', 'libturbojpeg.so.0'])
+        expect(existsSync(join(prebuilds, `jpeg-turbo-linux-${arch}`, file)), `${arch}/${file}`).toBe(true);
+    }
+  });
+
   it('ships the icons and the example config it names', () => {
     for (const size of [64, 128, 256, 512])
       expect(existsSync(join(root, config.linux.icon, `${size}x${size}.png`))).toBe(true);

@@ -1,24 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { track } from '../../supervisor/children';
-import type { Pipeline } from '../pipeline';
+import type { CaptureRun, Pipeline, RunEnd } from '../pipeline';
 import { FramePairer } from '../splitters/frame-pairer';
 import { MjpegSplitter } from '../splitters/mjpeg-splitter';
 import { type GrayImage, PgmSplitter } from '../splitters/pgm-splitter';
 import { GrayDecoder } from './gray-decoder';
 import { StderrTail } from './stderr-tail';
 
-/** How a run ended: `finished` = ffmpeg exited cleanly (end of input); else `message` says why. */
-export type RunEnd = ({ finished: true } | { finished: false; message: string }) & {
-  /** Last lines ffmpeg wrote to stderr, oldest first. */
-  stderr: string[];
-};
-
 /**
  * One ffmpeg process (and its feeder, if any): reads its two outputs, pairs them picture by
  * picture and reports how it ended. Restarting is the caller's business.
  */
-export class FfmpegRun {
+export class FfmpegRun implements CaptureRun {
   readonly #child: ChildProcess;
   readonly #decoder: GrayDecoder | null = null;
   #failure: string | undefined;

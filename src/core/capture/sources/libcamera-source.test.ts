@@ -40,7 +40,7 @@ describe('libcamera source (stand-in camera apps, real ffmpeg)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("pipes rpicam-vid's MJPEG through ffmpeg into frames", async () => {
+  it("cuts rpicam-vid's MJPEG into frames with gray copies", async () => {
     const source = createSource('libcamera', { camera: 'pi', settings: testSettings, log: silentLog });
     source.start();
     try {
