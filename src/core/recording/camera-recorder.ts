@@ -49,7 +49,7 @@ export interface CameraRecorderOptions {
 }
 
 /**
- * Records one camera: every frame goes into the pre-roll ring; from an event's `motion` on, frames are
+ * Records one camera: while recording is on, every frame goes into the pre-roll ring; from an event's `motion` on, frames are
  * appended to its clip until `postRoll` seconds after its `motion-end` (or `maxClipSeconds`). Runs on the
  * frame path, so it only queues: the clip writer does the I/O.
  */
@@ -146,7 +146,9 @@ export class CameraRecorder {
   }
 
   #onFrame(frame: Frame): void {
-    this.#ring.push(frame);
+    // While recording is off no clip will start, so no pre-roll is kept (14 s of JPEGs at 30 fps).
+    if (this.#opts.settings().recordClips) this.#ring.push(frame);
+    else this.#ring.clear();
     const current = this.#current;
     if (!current) return;
     if (current.isPast(frame)) this.#finish(current, current.cutAt === current.opts.capAt ? CAPPED : null);

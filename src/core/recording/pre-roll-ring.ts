@@ -3,7 +3,8 @@ import type { Frame } from '../frames/frame';
 /**
  * The last few seconds of frames, kept in memory so a clip can start before the event that triggers it.
  * Bounded twice: by frame time (`seconds`) and by JPEG bytes (`maxBytes`), whichever is hit first, so a
- * high-resolution camera cannot make it grow without limit. Holds references to the frames' JPEGs only.
+ * high-resolution camera cannot make it grow without limit. Holds references to the frames' JPEGs only:
+ * a frame's gray copy (detection's, as large as a 640×480 JPEG) is left out, as no recording reads it.
  */
 export class PreRollRing {
   #frames: Frame[] = [];
@@ -20,7 +21,8 @@ export class PreRollRing {
   ) {}
 
   push(frame: Frame): void {
-    this.#frames.push(frame);
+    const { seq, ts, jpeg, width, height } = frame;
+    this.#frames.push({ seq, ts, jpeg, width, height, gray: null });
     this.#bytes += frame.jpeg.length;
     const oldest = frame.ts - this.seconds * 1000;
     while (
@@ -30,11 +32,20 @@ export class PreRollRing {
       this.#bytes -= this.#frames[this.#head].jpeg.length;
       this.#head++;
     }
-    // Compact now and then instead of shifting on every frame.
-    if (this.#head > 256 && this.#head * 2 > this.#frames.length) {
+    // Compact every 32 frames dropped rather than shifting on every frame: dropped frames stay
+    // referenced until then, so a rarer compaction (it was 256) held seconds of JPEGs past their time.
+    if (this.#head >= 32) {
       this.#frames = this.#frames.slice(this.#head);
       this.#head = 0;
     }
+  }
+
+  /** Drops every frame held. */
+  clear(): void {
+    if (this.#frames.length === 0) return;
+    this.#frames = [];
+    this.#head = 0;
+    this.#bytes = 0;
   }
 
   /** Frames held, oldest first, with capture time at or after `fromTs` (Unix ms). */
