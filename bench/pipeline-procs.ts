@@ -70,7 +70,7 @@ export class AppProcess {
 
   constructor(cameraUrl: string, dataDir: string, config: string) {
     const args = [
-      // As `npm run serve` and the systemd unit start it.
+      // As the systemd unit and the kiosk's autostart entry start it (with MALLOC_ARENA_MAX=2 below).
       '--max-semi-space-size=1',
       'out/main/headless.js',
       '--source',
@@ -82,7 +82,7 @@ export class AppProcess {
     ];
     this.child = spawn(process.execPath, [...args, '--data-dir', dataDir, '--config', config, '--no-auth'], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LOG_LEVEL: 'warn' },
+      env: { ...process.env, LOG_LEVEL: 'warn', MALLOC_ARENA_MAX: '2' },
     });
     this.child.stderr?.pipe(createWriteStream(join(dataDir, 'app.log')));
   }
