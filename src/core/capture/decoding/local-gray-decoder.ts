@@ -30,6 +30,8 @@ function jpegTurbo(): JpegTurbo | Error {
 export class LocalGrayDecoder {
   /** The full-size luminance, reused from frame to frame (only the shrunk copy leaves). */
   #full: Buffer | null = null;
+  /** Why the last JPEG that failed could not be decoded (libjpeg-turbo's message). */
+  lastError = '';
 
   private constructor(
     private readonly turbo: JpegTurbo,
@@ -47,7 +49,11 @@ export class LocalGrayDecoder {
     try {
       const { data, width, height } = this.#luminance(jpeg);
       return shrinkGray(data, width, height, this.analysisWidth);
-    } catch {
+    } catch (err) {
+      // TurboJPEG reports some refusals (a lossless JPEG) as "No error".
+      const message = (err as Error).message;
+      this.lastError =
+        message && message !== 'No error' ? message : 'a kind of JPEG libjpeg-turbo does not read';
       return null;
     }
   }

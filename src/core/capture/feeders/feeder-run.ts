@@ -9,11 +9,18 @@ import type { CaptureRun, Feeder, RunEnd } from '../pipeline';
 const END_GRACE_MS = 200;
 
 /**
+ * Wanted JPEGs in a row that cannot be decoded before the run ends saying so: a camera whose every
+ * picture fails would otherwise only show no frames, and the watchdog would blame silence.
+ */
+const UNDECODABLE_LIMIT = 30;
+
+/**
  * A feeder's capture with no ffmpeg: each JPEG becomes a frame at once, its gray copy made in this
  * process when detection wants it (`wantsGray`), else later on request (`decode`).
  */
 export class FeederRun implements CaptureRun {
   #ended = false;
+  #failedInARow = 0;
 
   constructor(
     private readonly feeder: Feeder,
@@ -33,7 +40,12 @@ export class FeederRun implements CaptureRun {
           }
           // A JPEG that does not decode (cut short) is dropped, as ffmpeg's pairing drops it.
           const image = decoder.decode(jpeg);
-          if (image) onPicture(jpeg, image);
+          if (image) {
+            this.#failedInARow = 0;
+            onPicture(jpeg, image);
+          } else if (++this.#failedInARow === UNDECODABLE_LIMIT) {
+            this.fail(`${UNDECODABLE_LIMIT} JPEGs in a row could not be decoded (${decoder.lastError})`);
+          }
         },
         end: () => {
           setTimeout(() => this.#finish({ finished: true, stderr: [] }), END_GRACE_MS).unref();

@@ -137,6 +137,31 @@ describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
     expect(await childPids()).toEqual([]);
   });
 
+  it('goes offline saying why when a camera’s JPEGs cannot be decoded (lossless JPEG), and keeps retrying', async () => {
+    const lossless = execFileSync('ffmpeg', [
+      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=s=640x480:r=15', '-frames:v', '5'],
+      ...['-c:v', 'ljpeg', '-pix_fmt', 'yuvj420p', '-strict', '-1', '-f', 'mjpeg', '-'],
+    ]);
+    const frames: Buffer[] = [];
+    new MjpegSplitter((jpeg) => frames.push(jpeg)).push(lossless);
+    const bare = await startMjpegServer(frames, 30, undefined, { bare: true });
+    const source = new UrlSource(new URL(bare.url), {
+      camera: 'net',
+      settings: testSettings,
+      log: recordingLog([]),
+      supervisor: { firstDelayMs: 100 },
+    });
+    source.start();
+    try {
+      const why = /30 JPEGs in a row could not be decoded \(a kind of JPEG libjpeg-turbo does not read\)/;
+      expect(await nextState(source, 'offline')).toMatch(why);
+      expect(await nextState(source, 'offline')).toMatch(why);
+    } finally {
+      await source.stop();
+      await bare.close();
+    }
+  });
+
   it('leaves a bare-JPEG camera to ffmpeg when it refuses the feeder (HTTP 401: digest only)', async () => {
     // Stand-in for a camera wanting digest authentication, which ffmpeg speaks and the feeder does not.
     const server = createHttpServer((req, res) => {
