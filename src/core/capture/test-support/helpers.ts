@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import pino from 'pino';
 import { defaultSettings } from '../../../shared/settings';
@@ -10,6 +11,17 @@ import type { FrameSource, SourceState } from '../frame-source';
 export const run = promisify(execFile);
 
 export const silentLog = pino({ level: 'silent' });
+
+/** A logger whose every line lands in `lines`, to check what is logged. */
+export function recordingLog(lines: string[]) {
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return pino({ level: 'debug' }, sink);
+}
 
 /** Settings small and quick enough for tests on a shared machine. */
 export const testSettings = { ...defaultSettings, frameRate: 15 };
