@@ -146,7 +146,7 @@ export class CameraRecorder {
   }
 
   #onFrame(frame: Frame): void {
-    // While recording is off no clip will start, so no pre-roll is kept (14 s of JPEGs at 30 fps).
+    // While recording is off no clip will start, so no pre-roll is kept (8 s of JPEGs by default).
     if (this.#opts.settings().recordClips) this.#ring.push(frame);
     else this.#ring.clear();
     const current = this.#current;

@@ -29,8 +29,8 @@ let blockSums = new Uint16Array(0);
 
 /**
  * The common case (640 or 1280 wide to 160): each 4×4 block summed from four 32-bit words, two
- * pixels per 16-bit lane, then the blocks summed per output pixel. About 4× faster than a loop over
- * pixels (0.10 against 0.43 ms for 640×480 here).
+ * pixels per 16-bit lane, then the blocks summed per output pixel. About 3× faster than looping over
+ * each block's rows and words (0.17 against 0.5 ms for 640×480 here).
  */
 function shrinkByFours(
   src: Uint8Array,
