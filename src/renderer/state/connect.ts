@@ -14,6 +14,7 @@ import { addLiveLabel, clearLiveLabels } from './live-labels';
 import { announcement, showNotice } from './notices';
 import { notifyMotion } from './notifications';
 import { connectionBack, connectionDown } from './outages';
+import { showUpdates, withNextPicture } from './screen-updates';
 import { offerSetup } from './setup';
 import { addLive, applyReviewed, atTop, dropEvent, endLive, labelLive, loadOlder } from './timeline';
 import { openEventId } from './viewer';
@@ -22,6 +23,9 @@ import { openEventId } from './viewer';
 const gapBannerMs = 15_000;
 
 function onMessage(message: StreamMessage): void {
+  // Levels wait for the next picture (see `withNextPicture`); anything else that touches the same signals
+  // must land after them.
+  if (message.type !== 'level') showUpdates();
   switch (message.type) {
     case 'open':
       connection.value = 'open';
@@ -47,7 +51,8 @@ function onMessage(message: StreamMessage): void {
       break;
     case 'level':
       addLevel(message.data);
-      followLevel(message.data);
+      toFollow.push(message.data);
+      withNextPicture(followLevels);
       break;
     case 'gap':
       showNotice('notice.gap', { id: message.data.oldestId }, gapBannerMs);
@@ -106,6 +111,15 @@ function setMotionNow(moving: boolean): void {
 const boxHoldSeconds = 1.5;
 /** Server time of the box on screen. */
 let boxTs = 0;
+
+/** Levels received and not yet shown on the overlay, oldest first. */
+let toFollow: MotionLevel[] = [];
+
+function followLevels(): void {
+  const levels = toFollow;
+  toFollow = [];
+  for (const level of levels) followLevel(level);
+}
 
 /**
  * Keeps the live overlay in step with each `level`: the frame's own box when that frame counted as

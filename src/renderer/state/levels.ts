@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import type { MotionLevel } from '../../shared/events';
 import { fetchLevels } from '../net/api';
+import { withNextPicture } from './screen-updates';
 
 /** Seconds of `level` history the graph shows. */
 export const levelWindowSeconds = 60;
@@ -11,8 +12,15 @@ export const levelWindowSeconds = 60;
  */
 export const levelSamples: MotionLevel[] = [];
 
-/** Bumped on every sample; the graph redraws when it changes. */
+/**
+ * Bumped when new samples are to be shown: with the next live picture (see `withNextPicture`), so the
+ * graph and its caption change in the same frame as the picture. `levelSamples` itself is current at once.
+ */
 export const levelsVersion = signal(0);
+
+const showLevels = () => {
+  levelsVersion.value++;
+};
 
 let skew: number | null = null;
 
@@ -32,7 +40,7 @@ export function addLevel(level: MotionLevel): void {
   skew = Date.now() / 1000 - level.ts;
   levelSamples.push(level);
   trim(level.ts);
-  levelsVersion.value++;
+  withNextPicture(showLevels);
 }
 
 /**

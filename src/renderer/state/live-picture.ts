@@ -6,6 +6,7 @@ import { liveShown } from './layout';
 import { currentLevel, serverNow } from './levels';
 import { pageVisible, settings } from './live';
 import { backgroundFps, liveLead, liveShowing, startLiveLead } from './live-lead';
+import { showUpdates } from './screen-updates';
 
 /** The live picture's state: no frame yet, frames flowing, or the stream lost and being retried. */
 export const pictureState = signal<'waiting' | 'open' | 'lost'>('waiting');
@@ -70,6 +71,7 @@ async function draw(jpeg: Blob): Promise<void> {
       // `bitmaprenderer` takes the decoded bitmap without another copy.
       target.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap);
       target.dataset.frames = String(++drawn); // for tests and anyone checking that the picture moves
+      showUpdates(); // the graph and overlay changes waiting for this picture go in the same frame
     } else {
       bitmap.close();
     }

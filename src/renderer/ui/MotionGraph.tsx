@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { formatPercent } from '../i18n/format';
@@ -7,10 +8,11 @@ import { offlineSince, outages } from '../state/outages';
 import { graphLook, paintGraph } from './graph-painter';
 
 /**
- * Repaint interval in ms: as often as `level` samples may come (5/s), so the graph scrolls smoothly. A
- * repaint that would change no pixel (a still scene's flat line) is skipped.
+ * Longest time between repaints while no samples come, in ms: the graph still scrolls (an outage's
+ * hatching grows). Otherwise it repaints when new samples are shown, with the live picture (see
+ * `levelsVersion`), and a repaint that would change no pixel (a still scene's flat line) is skipped.
  */
-const tickMs = 200;
+const idleRepaintMs = 1000;
 
 /**
  * The last minute of motion level against the threshold: tune the threshold by eye. While the
@@ -48,14 +50,26 @@ export function MotionGraph() {
       el.dataset.samples = String(levelSamples.length);
       el.dataset.oldest = String(levelSamples[0]?.ts ?? '');
     };
-    paint();
-    const timer = setInterval(paint, tickMs);
+    let paintedAt = 0;
+    const repaint = () => {
+      paintedAt = performance.now();
+      paint();
+    };
+    // `effect` runs at once on each new sample, in the task that draws the picture: one frame for both.
+    const stop = effect(() => {
+      void levelsVersion.value;
+      repaint();
+    });
+    const timer = setInterval(() => {
+      if (performance.now() - paintedAt >= idleRepaintMs) repaint();
+    }, idleRepaintMs / 2);
     const resize = new ResizeObserver(() => {
       painted = ''; // resizing the canvas clears it
       paint();
     });
     resize.observe(el);
     return () => {
+      stop();
       clearInterval(timer);
       resize.disconnect();
     };
