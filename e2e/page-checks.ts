@@ -9,17 +9,11 @@ export const screens = [
   { name: 'desktop', width: 1440, height: 900, touch: false },
 ] as const;
 
-/**
- * Serious and critical accessibility problems on what the page shows now (WCAG 2.1 A and AA rules).
- * The scan runs with reduced motion, so a new event's row is measured as it settles and not halfway
- * through its fade-in (axe reads a fading row's colours as low contrast).
- */
+/** Serious and critical accessibility problems on what the page shows now (WCAG 2.1 A and AA rules). */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-    .finally(() => page.emulateMedia({ reducedMotion: null }));
+    .analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
