@@ -98,7 +98,13 @@ export function framesDrawn(page: Page): Promise<number> {
   return page.locator('canvas.feed').evaluate((el: HTMLElement) => Number(el.dataset.frames ?? 0));
 }
 
-/** How many live frames the page skipped without decoding them (a still scene, or a window not in use). */
+/** A gauge's or counter's value from the server's Prometheus text (`/metrics`). */
+export async function gauge(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+}
+
+/** How many live frames the page skipped without decoding them (a window not in use). */
 export function framesSkipped(page: Page): Promise<number> {
   return page.locator('canvas.feed').evaluate((el: HTMLElement) => Number(el.dataset.skipped ?? 0));
 }

@@ -1,11 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, framesDrawn, openDashboard, test } from './fixtures';
-
-/** A gauge's value from the server's Prometheus text. */
-async function gauge(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
-}
+import { expect, framesDrawn, gauge, openDashboard, test } from './fixtures';
 
 async function drawsNewFrames(pages: Page[]): Promise<void> {
   const before = await Promise.all(pages.map(framesDrawn));

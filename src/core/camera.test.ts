@@ -142,6 +142,28 @@ describe('Camera back online', () => {
   });
 });
 
+describe('Camera still', () => {
+  it('is still while the newest level is under half the threshold, moving otherwise or without a fresh level', async () => {
+    const { source, cam } = scriptedCamera();
+    cam.start();
+    try {
+      source.state('online');
+      expect(cam.still).toBe(false); // no level yet
+      const t0 = Date.now() - 3000;
+      for (let i = 0; i < 10; i++) source.show(null, t0 + i * 100);
+      expect(cam.still).toBe(false); // the newest level is over 1.5 s old
+      const t1 = Date.now() - 1000;
+      for (let i = 0; i < 6; i++) source.show(null, t1 + i * 100);
+      expect(cam.still).toBe(true);
+      // The block jumps 40 px every frame: levels over the threshold.
+      for (let i = 0; i < 4; i++) source.show(i * 40, t1 + 600 + i * 100);
+      expect(cam.still).toBe(false);
+    } finally {
+      await cam.stop();
+    }
+  });
+});
+
 describe('Camera restart counts', () => {
   it('count since start-up across a capture-settings change, which starts a new source counting from 0', async () => {
     const sources = [new ScriptedSource(), new ScriptedSource()];

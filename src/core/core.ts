@@ -146,6 +146,7 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
     recordings: recorder,
     health,
     levels: (seconds) => cameras[0]?.levels.since(seconds) ?? [],
+    sceneStill: (name) => cameras.find((camera) => camera.bus.camera === name)?.still ?? false,
     staticDir: opts.staticDir,
     analysedFrames: () => cameras.reduce((sum, camera) => sum + camera.analysedFrames, 0),
     access,

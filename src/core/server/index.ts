@@ -40,6 +40,11 @@ export interface ServerDeps {
   /** What is wrong now, for `/healthz` and `/metrics`. Default: a record where nothing ever is. */
   health?: Health;
   state(): AppState;
+  /**
+   * Whether a camera's scene is still now (its latest `level` under half the threshold): `/stream.mjpg`
+   * viewers that ask `?stillFps=N` get fewer frames then. Default: never still.
+   */
+  sceneStill?: (camera: string) => boolean;
   /** Recent `level` samples of the first camera (`GET /api/levels`). */
   levels(seconds: number): MotionLevel[];
   /** Built dashboard served at `/`, or null for none. */
@@ -125,6 +130,7 @@ export async function createHttpServer(deps: ServerDeps): Promise<FastifyInstanc
     maxViewers: deps.maxViewers ?? 32,
     admit: admit('mjpeg'),
     stats,
+    sceneStill: deps.sceneStill ?? (() => false),
   });
   const health = deps.health ?? new Health();
   registerApiRoutes(app, { settings: deps.settings, state: deps.state, health, levels: deps.levels });

@@ -13,11 +13,16 @@ export interface MjpegRouteOptions {
   /** Checks the session's stream cap (throws a 429 past it); the returned function records the open socket. */
   admit(request: FastifyRequest, reply: FastifyReply): (socket: Socket) => void;
   stats: StreamStats;
+  /** Whether a camera's scene is still now, for `?stillFps`. */
+  sceneStill(camera: string): boolean;
 }
 
 const NO_CACHE = 'no-cache, no-store, must-revalidate';
 
-/** `GET /stream.mjpg` (live view, `?fps=N`, `?camera=NAME`) and `GET /snapshot.jpg` (latest frame). */
+/**
+ * `GET /stream.mjpg` (live view, `?fps=N`, `?stillFps=N` while the scene is still, `?camera=NAME`) and
+ * `GET /snapshot.jpg` (latest frame).
+ */
 export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOptions): void {
   const { stats } = opts;
   const sockets = new Set<Socket>();
@@ -40,6 +45,7 @@ export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOption
     const query = request.query as Record<string, unknown>;
     const bus = pickBus(opts.buses, query.camera);
     const maxFps = parseFps(query.fps);
+    const stillFps = parseFps(query.stillFps, 'stillFps');
     if (sockets.size >= opts.maxViewers) {
       reply.header('Retry-After', '10');
       throw new HttpError(503, `too many live viewers (limit ${opts.maxViewers})`);
@@ -54,6 +60,8 @@ export function registerMjpegRoutes(app: FastifyInstance, opts: MjpegRouteOption
     attach(socket);
     const viewer = new MjpegViewer(socket, {
       maxFps,
+      stillFps,
+      still: () => opts.sceneStill(bus.camera),
       onFrame: (sent) => {
         if (sent) stats.mjpegSent++;
         else stats.mjpegSkipped++;

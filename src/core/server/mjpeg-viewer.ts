@@ -12,6 +12,10 @@ export function mjpegPartHead(jpegLength: number): string {
 export interface MjpegViewerOptions {
   /** Highest frame rate sent to this viewer; null = every frame. */
   maxFps: number | null;
+  /** Highest frame rate while the scene is still (see `still`); null = as `maxFps`. */
+  stillFps: number | null;
+  /** Whether the camera's scene is still now. */
+  still(): boolean;
   /** Counts written and skipped frames. */
   onFrame(sent: boolean): void;
 }
@@ -19,7 +23,9 @@ export interface MjpegViewerOptions {
 /**
  * One `/stream.mjpg` viewer. The camera's JPEG Buffer is written as is (no copy). A frame is
  * skipped while the previous one is still queued, so a slow viewer sees fewer frames instead of
- * older ones, and never holds more than one frame of memory.
+ * older ones, and never holds more than one frame of memory. A still scene may be sent at a lower rate
+ * (`stillFps`): each frame not sent is one the browser neither receives, passes between its processes,
+ * nor skips (the kiosk's Chromium spent ~2.5 % of a core on 8 such frames a second).
  */
 export class MjpegViewer {
   #lastSent = 0;
@@ -32,7 +38,9 @@ export class MjpegViewer {
   offer(frame: Frame): void {
     if (this.socket.destroyed || this.socket.writableEnded) return;
     const now = performance.now();
-    const minGap = this.opts.maxFps ? 1000 / this.opts.maxFps : 0;
+    const { maxFps, stillFps } = this.opts;
+    const fps = stillFps && this.opts.still() ? Math.min(stillFps, maxFps ?? stillFps) : maxFps;
+    const minGap = fps ? 1000 / fps : 0;
     if (this.socket.writableLength > 0 || now - this.#lastSent < minGap) {
       this.opts.onFrame(false);
       return;

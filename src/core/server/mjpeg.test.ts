@@ -6,10 +6,12 @@ import { removeDir, startTestServer, type TestServer } from './testing/test-serv
 
 let s: TestServer;
 let jpegs: Buffer[];
+/** What the server's `sceneStill` answers. */
+let still = false;
 
 beforeAll(async () => {
   jpegs = generateJpegs(30, 640, 480);
-  s = await startTestServer();
+  s = await startTestServer({ sceneStill: () => still });
 });
 
 afterAll(async () => {
@@ -164,6 +166,33 @@ describe('live view', () => {
     // 20 frames over ~0.3 s at 1 fps: the first one (sent on connect) and at most one more.
     expect(parseParts(capped.state.body).parts.length).toBeLessThanOrEqual(2);
     capped.socket.destroy();
+  });
+
+  it('sends a still scene at ?stillFps=N and every frame again once it moves', async () => {
+    const capped = viewer('/stream.mjpg?stillFps=1');
+    await until(() => capped.state.head !== '', 'response head');
+    const publish = async (from: number) => {
+      for (let i = 0; i < 20; i++) {
+        s.bus.publish(frameOf(jpegs[i], from + i));
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      return parseParts(capped.state.body).parts.length;
+    };
+    still = true;
+    // The frame sent on connect, then at most one more in ~0.3 s at 1 fps.
+    const whileStill = await publish(3000);
+    expect(whileStill).toBeLessThanOrEqual(2);
+    still = false;
+    // Moving: every frame the socket takes (a local one takes nearly all 20).
+    expect((await publish(4000)) - whileStill).toBeGreaterThanOrEqual(10);
+    capped.socket.destroy();
+  });
+
+  it('rejects ?stillFps=0 with 400 and a reason naming it', async () => {
+    const res = await fetch(`${s.url}/stream.mjpg?stillFps=0`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^stillFps must be/);
   });
 
   it.each(['0', '-1', 'abc', '1e3', '61', ''])('rejects ?fps=%s with 400 and a reason', async (fps) => {

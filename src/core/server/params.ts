@@ -21,11 +21,12 @@ export function pickBus(buses: FrameBus[], camera: unknown): FrameBus {
   return bus;
 }
 
-/** `?fps=N`: a positive number up to 60, or undefined for no cap. */
-export function parseFps(value: unknown): number | null {
+/** `?fps=N` (or another rate named `name`): a positive number up to 60, or undefined for no cap. */
+export function parseFps(value: unknown, name = 'fps'): number | null {
   if (value === undefined) return null;
   const fps = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  if (!(fps > 0 && fps <= 60)) throw new HttpError(400, 'fps must be a number greater than 0 and at most 60');
+  if (!(fps > 0 && fps <= 60))
+    throw new HttpError(400, `${name} must be a number greater than 0 and at most 60`);
   return fps;
 }
 

@@ -6,9 +6,23 @@ export type LiveMessage =
   /** `open`: frames are flowing; `lost`: the stream failed or ended and is retried. */
   | { type: 'state'; state: 'open' | 'lost' };
 
+/** Frame rates asked of the server (`/stream.mjpg?fps=&stillFps=`); null: the camera's rate. */
+export interface LiveRate {
+  fps: number | null;
+  /** While the scene is still (the server judges it from its own levels). */
+  stillFps: number | null;
+}
+
+/** The rate that serves every one of `rates`: the highest of each, null (every frame) if any asks it. */
+export function combineRates(rates: LiveRate[]): LiveRate {
+  const highest = (values: (number | null)[]) =>
+    values.includes(null) ? null : Math.max(...(values as number[]));
+  return { fps: highest(rates.map((r) => r.fps)), stillFps: highest(rates.map((r) => r.stillFps)) };
+}
+
 /** Options of `LiveFeed`. */
 export interface LiveFeedOptions {
-  /** Absolute URL of `/stream.mjpg` (a `fps` query added by `setFps`). */
+  /** Absolute URL of `/stream.mjpg` (`fps` and `stillFps` queries added by `setRate`). */
   url: string;
   /** Receives every frame and state change. */
   listener: (message: LiveMessage) => void;
@@ -24,7 +38,7 @@ export interface LiveFeedOptions {
 export class LiveFeed {
   readonly #options: LiveFeedOptions;
   #abort: AbortController | null = null;
-  #fps: number | null = null;
+  #rate: LiveRate = { fps: null, stillFps: null };
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: LiveFeedOptions) {
@@ -35,10 +49,10 @@ export class LiveFeed {
     return this.#abort !== null;
   }
 
-  /** Caps the frame rate the server sends (null: the camera's rate); reopens a running stream. */
-  setFps(fps: number | null): void {
-    if (fps === this.#fps) return;
-    this.#fps = fps;
+  /** Caps the frame rates the server sends; reopens a running stream. */
+  setRate(rate: LiveRate): void {
+    if (rate.fps === this.#rate.fps && rate.stillFps === this.#rate.stillFps) return;
+    this.#rate = rate;
     if (this.running) {
       this.stop();
       this.start();
@@ -66,7 +80,9 @@ export class LiveFeed {
   /** Reads until the stream ends; resolves to the failure (an Error, or 'ended'), null when aborted. */
   async #read(signal: AbortSignal): Promise<Error | 'ended' | null> {
     const url = new URL(this.#options.url);
-    if (this.#fps) url.searchParams.set('fps', String(this.#fps));
+    const { fps, stillFps } = this.#rate;
+    if (fps) url.searchParams.set('fps', String(fps));
+    if (stillFps) url.searchParams.set('stillFps', String(stillFps));
     let opened = false;
     const parser = new MultipartParser((body) => {
       if (!opened) {

@@ -1,4 +1,4 @@
-import { LiveFeed, type LiveMessage } from './live-feed';
+import { combineRates, LiveFeed, type LiveMessage, type LiveRate } from './live-feed';
 import type { LiveSubscription } from './live-stream';
 
 const channelName = 'motion-kiosk-live';
@@ -7,8 +7,8 @@ const channelName = 'motion-kiosk-live';
 type Control =
   /** A new leader asks every tab whether it shows the picture. */
   | { type: 'hello' }
-  /** A tab shows the picture (at `fps`, null: the camera's rate) or stopped showing it. */
-  | { type: 'viewer'; id: string; active: boolean; fps: number | null }
+  /** A tab shows the picture (at `rate`) or stopped showing it. */
+  | { type: 'viewer'; id: string; active: boolean; rate: LiveRate }
   | { type: 'bye'; id: string };
 
 /**
@@ -21,7 +21,7 @@ type Control =
  */
 export function joinLiveLeader(
   url: string,
-  fps: number | null,
+  rate: LiveRate,
   listener: (message: LiveMessage) => void,
 ): LiveSubscription {
   const channel = new BroadcastChannel(channelName);
@@ -30,8 +30,8 @@ export function joinLiveLeader(
   /** Set while this tab is the leader. */
   let feed: LiveFeed | null = null;
   let resign: (() => void) | undefined;
-  /** The leader's view of the other tabs showing the picture: id → fps asked. */
-  const watchers = new Map<string, number | null>();
+  /** The leader's view of the other tabs showing the picture: id → rate asked. */
+  const watchers = new Map<string, LiveRate>();
   let active = false;
   let ready = true;
   let pending: LiveMessage | null = null;
@@ -46,22 +46,22 @@ export function joinLiveLeader(
       listener(message);
     }
   };
-  /** The leader runs the stream while anyone shows the picture, at the highest rate asked. */
+  /** The leader runs the stream while anyone shows the picture, at the highest rates asked. */
   const reconcile = () => {
     if (!feed) return;
-    const wanted = [...watchers.values(), ...(active ? [fps] : [])];
+    const wanted = [...watchers.values(), ...(active ? [rate] : [])];
     if (wanted.length === 0) return feed.stop();
-    feed.setFps(wanted.includes(null) ? null : Math.max(...(wanted as number[])));
+    feed.setRate(combineRates(wanted));
     feed.start();
   };
-  const announce = () => channel.postMessage({ type: 'viewer', id, active, fps } satisfies Control);
+  const announce = () => channel.postMessage({ type: 'viewer', id, active, rate } satisfies Control);
 
   channel.onmessage = (e: MessageEvent<LiveMessage | Control>) => {
     const message = e.data;
     if (message.type === 'frame' || message.type === 'state') deliver(message);
     else if (message.type === 'hello') announce();
     else if (feed) {
-      if (message.type === 'viewer' && message.active) watchers.set(message.id, message.fps);
+      if (message.type === 'viewer' && message.active) watchers.set(message.id, message.rate);
       else watchers.delete(message.id);
       reconcile();
     }

@@ -1,5 +1,5 @@
 import { chooseShareMode, type ShareMode } from './event-stream';
-import { LiveFeed, type LiveMessage } from './live-feed';
+import { LiveFeed, type LiveMessage, type LiveRate } from './live-feed';
 import { joinLiveLeader } from './live-leader';
 import type { LiveRequest } from './live-worker';
 
@@ -18,26 +18,25 @@ export interface LiveSubscription {
  * Subscribes this tab to the live picture, shared as the event stream is (`chooseShareMode`, `?share=`):
  * with SharedWorker (every desktop browser, Chrome on Android since 2025) all tabs of the browser share
  * one `/stream.mjpg`; without it a leader tab holds it and relays the frames (`live-leader.ts`); with
- * neither, or `?share=direct`, each tab reads its own. `fps` caps the rate asked of the server (null:
- * the camera's own rate).
+ * neither, or `?share=direct`, each tab reads its own. `rate` caps what is asked of the server.
  */
 export function subscribeLive(
-  fps: number | null,
+  rate: LiveRate,
   listener: (message: LiveMessage) => void,
   mode: ShareMode = chooseShareMode(),
 ): LiveSubscription {
   const url = new URL('stream.mjpg', document.baseURI).href;
   if (mode === 'worker') {
     try {
-      return joinWorker(url, fps, listener);
+      return joinWorker(url, rate, listener);
     } catch {
       // A worker refused by policy: the next best way.
       mode = typeof BroadcastChannel !== 'undefined' && navigator.locks ? 'leader' : 'direct';
     }
   }
-  if (mode === 'leader') return joinLiveLeader(url, fps, listener);
+  if (mode === 'leader') return joinLiveLeader(url, rate, listener);
   const feed = new LiveFeed({ url, listener });
-  feed.setFps(fps);
+  feed.setRate(rate);
   return {
     mode: 'direct',
     setActive: (active) => (active ? feed.start() : feed.stop()),
@@ -46,11 +45,7 @@ export function subscribeLive(
   };
 }
 
-function joinWorker(
-  url: string,
-  fps: number | null,
-  listener: (message: LiveMessage) => void,
-): LiveSubscription {
+function joinWorker(url: string, rate: LiveRate, listener: (message: LiveMessage) => void): LiveSubscription {
   const worker = new SharedWorker(new URL('./live-worker.ts', import.meta.url), {
     type: 'module',
     name: 'motion-kiosk-live',
@@ -58,7 +53,7 @@ function joinWorker(
   const post = (request: LiveRequest) => worker.port.postMessage(request);
   worker.port.onmessage = (e: MessageEvent<LiveMessage>) => listener(e.data);
   worker.port.start();
-  post({ type: 'join', url, fps });
+  post({ type: 'join', url, rate });
   const leave = () => post({ type: 'bye' });
   addEventListener('pagehide', leave);
   return {

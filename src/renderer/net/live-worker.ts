@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { LiveFeed, type LiveMessage } from './live-feed';
+import { combineRates, LiveFeed, type LiveMessage, type LiveRate } from './live-feed';
 
 /**
  * SharedWorker holding this browser's one `/stream.mjpg` connection: it splits the stream into JPEG
@@ -12,13 +12,13 @@ declare const self: SharedWorkerGlobalScope;
 
 /** What a tab posts. */
 export type LiveRequest =
-  | { type: 'join'; url: string; fps: number | null }
+  | { type: 'join'; url: string; rate: LiveRate }
   | { type: 'active'; active: boolean }
   | { type: 'ready' }
   | { type: 'bye' };
 
 interface Viewer {
-  fps: number | null;
+  rate: LiveRate;
   active: boolean;
   ready: boolean;
   pending: Blob | null;
@@ -49,7 +49,7 @@ function onFeed(message: LiveMessage): void {
   }
 }
 
-/** Runs the one stream while any tab shows the picture, at the highest rate any of them asked for. */
+/** Runs the one stream while any tab shows the picture, at the highest rates any of them asked for. */
 function reconcile(): void {
   const active = [...viewers.values()].filter((v) => v.active);
   if (!feed) return;
@@ -57,8 +57,7 @@ function reconcile(): void {
     feed.stop();
     return;
   }
-  const fps = active.some((v) => v.fps === null) ? null : Math.max(...active.map((v) => v.fps ?? 0));
-  feed.setFps(fps);
+  feed.setRate(combineRates(active.map((v) => v.rate)));
   feed.start();
 }
 
@@ -69,7 +68,7 @@ self.onconnect = (event) => {
     const viewer = viewers.get(port);
     if (request.type === 'join') {
       feed ??= new LiveFeed({ url: request.url, listener: onFeed });
-      viewers.set(port, { fps: request.fps, active: false, ready: true, pending: null });
+      viewers.set(port, { rate: request.rate, active: false, ready: true, pending: null });
     } else if (request.type === 'bye') {
       viewers.delete(port);
     } else if (!viewer) {

@@ -3,8 +3,7 @@ import { kiosk } from '../kiosk';
 import type { LiveMessage } from '../net/live-feed';
 import { type LiveSubscription, subscribeLive } from '../net/live-stream';
 import { liveShown } from './layout';
-import { currentLevel, serverNow } from './levels';
-import { pageVisible, settings } from './live';
+import { pageVisible } from './live';
 import { backgroundFps, liveLead, liveShowing, startLiveLead } from './live-lead';
 import { showUpdates } from './screen-updates';
 
@@ -27,10 +26,11 @@ export function liveFps(): number | null {
 }
 
 /**
- * Frames drawn per second while the scene is still (see `sceneStill`); null: every frame. `?stillFps=N`
- * wins; the kiosk's own screen draws 2 a second then (its clock overlay still ticks), every frame that
- * comes as soon as something moves: a wall screen's picture is still most of the day, and each frame
- * not decoded is CPU the Pi keeps. Remote browsers draw every frame.
+ * Frames a second asked of the server while the scene is still (it judges stillness from its own levels,
+ * as the dashboard's graph shows them); null: every frame. `?stillFps=N` wins; the kiosk's own screen
+ * asks 2 a second then (its clock overlay still ticks), every frame as soon as something moves: a wall
+ * screen's picture is still most of the day, and each frame not sent is CPU the Pi keeps. Remote
+ * browsers take every frame.
  */
 export function stillFps(): number | null {
   const asked = Number(new URLSearchParams(location.search).get('stillFps'));
@@ -38,21 +38,7 @@ export function stillFps(): number | null {
   return kiosk?.isKiosk ? 2 : null;
 }
 
-/**
- * True when the engine's latest `level` (at most 1.5 s old) shows a change under half the threshold, also
- * while an event is still open: in its tail (`eventGap`, 5 s by default) nothing moves, and the picture
- * looks the same at the still rate. Without a fresh sample the scene counts as moving, so the picture
- * never lags motion; levels come 5 a second, so the full rate is back within 0.2 s of a movement.
- */
-function sceneStill(): boolean {
-  const level = currentLevel();
-  const threshold = settings.value?.threshold;
-  if (!level || threshold === undefined || serverNow() - level.ts > 1.5) return false;
-  return level.change < threshold / 2;
-}
-
 let subscription: LiveSubscription | null = null;
-let still: number | null = null;
 let lastDrawnAt = 0;
 let skipped = 0;
 let canvas: HTMLCanvasElement | null = null;
@@ -81,20 +67,13 @@ async function draw(jpeg: Blob): Promise<void> {
   subscription?.ready();
 }
 
-/** The most frames a second this tab draws now, null: every frame (see `stillFps`, `liveLead`). */
-function drawCap(): number | null {
-  const caps = [liveLead.value ? null : backgroundFps, still !== null && sceneStill() ? still : null];
-  const set = caps.filter((cap) => cap !== null);
-  return set.length ? Math.min(...set) : null;
-}
-
 function onMessage(message: LiveMessage): void {
   if (message.type === 'state') pictureState.value = message.state;
   else {
     pictureState.value = 'open';
     const now = performance.now();
-    const cap = drawCap();
-    if (cap !== null && now - lastDrawnAt < 1000 / cap) {
+    // A window not in use draws at most `backgroundFps` (see `liveLead`).
+    if (!liveLead.value && now - lastDrawnAt < 1000 / backgroundFps) {
       skipped++;
       if (canvas) canvas.dataset.skipped = String(skipped); // for tests, as `frames`
       subscription?.ready(); // skipped, not decoded: ask for the next one
@@ -111,8 +90,7 @@ function onMessage(message: LiveMessage): void {
  */
 export function startLivePicture(): void {
   if (subscription) return;
-  still = stillFps();
-  subscription = subscribeLive(liveFps(), onMessage);
+  subscription = subscribeLive({ fps: liveFps(), stillFps: stillFps() }, onMessage);
   document.documentElement.dataset.live = subscription.mode;
   const display = kiosk?.display;
   if (display) {
