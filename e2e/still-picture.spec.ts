@@ -20,3 +20,14 @@ test('a remote browser draws every frame that comes', async ({ page }) => {
   await expect.poll(() => framesDrawn(page), { timeout: 30_000 }).toBeGreaterThan(30);
   expect(await framesSkipped(page)).toBe(0);
 });
+
+test('without ImageDecoder (Safari, older Firefox) the picture is decoded through a Blob and drawn', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    delete (window as { ImageDecoder?: unknown }).ImageDecoder;
+  });
+  await openDashboard(page);
+  expect(await page.evaluate(() => 'ImageDecoder' in window)).toBe(false);
+  await expect.poll(() => framesDrawn(page), { timeout: 30_000 }).toBeGreaterThan(10);
+});

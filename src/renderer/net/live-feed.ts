@@ -2,7 +2,7 @@ import { MultipartParser } from './multipart-parser';
 
 /** What a live picture subscriber hears: a JPEG frame, or the stream's state. */
 export type LiveMessage =
-  | { type: 'frame'; jpeg: Blob }
+  | { type: 'frame'; jpeg: Uint8Array<ArrayBuffer> }
   /** `open`: frames are flowing; `lost`: the stream failed or ended and is retried. */
   | { type: 'state'; state: 'open' | 'lost' };
 
@@ -89,7 +89,7 @@ export class LiveFeed {
         opened = true;
         this.#options.listener({ type: 'state', state: 'open' });
       }
-      this.#options.listener({ type: 'frame', jpeg: new Blob([body], { type: 'image/jpeg' }) });
+      this.#options.listener({ type: 'frame', jpeg: body });
     });
     try {
       const res = await fetch(url, { signal, cache: 'no-store' });

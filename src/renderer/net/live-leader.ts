@@ -14,8 +14,8 @@ type Control =
 /**
  * The live picture where SharedWorker is missing (Chrome on Android before 2025, some WebViews): the
  * tabs elect a leader with a Web Lock, as the event stream does (`leader-stream.ts`). The leader holds
- * the one `/stream.mjpg` while any tab shows the picture and relays every JPEG (a Blob, cloned by
- * reference) on a BroadcastChannel; each tab decodes the frames itself, keeping only the newest while it
+ * the one `/stream.mjpg` while any tab shows the picture and relays every JPEG (its bytes) on a
+ * BroadcastChannel; each tab decodes the frames itself, keeping only the newest while it
  * is still drawing. When the leader's tab closes its lock is released, the next waiting tab takes over,
  * asks who is watching and opens the stream itself.
  */

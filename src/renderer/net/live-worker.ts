@@ -3,7 +3,7 @@ import { combineRates, LiveFeed, type LiveMessage, type LiveRate } from './live-
 
 /**
  * SharedWorker holding this browser's one `/stream.mjpg` connection: it splits the stream into JPEG
- * frames and posts each (a Blob: shared, not copied) to every tab whose picture is on screen. Each tab
+ * frames and posts each (its bytes, a 20–60 kB copy per tab) to every tab whose picture is on screen. Each tab
  * decodes and draws it, then asks for the next; a tab still drawing gets only the newest frame when it
  * is ready, so a slow tab skips frames and nothing queues. With no tab on screen the connection is
  * closed. See `live-stream.ts` for the tab's side of the protocol (`LiveRequest`).
@@ -21,15 +21,15 @@ interface Viewer {
   rate: LiveRate;
   active: boolean;
   ready: boolean;
-  pending: Blob | null;
+  pending: Uint8Array<ArrayBuffer> | null;
 }
 
 const viewers = new Map<MessagePort, Viewer>();
 let feed: LiveFeed | null = null;
-let lastFrame: Blob | null = null;
+let lastFrame: Uint8Array<ArrayBuffer> | null = null;
 let lastState: LiveMessage | null = null;
 
-function send(port: MessagePort, viewer: Viewer, jpeg: Blob): void {
+function send(port: MessagePort, viewer: Viewer, jpeg: Uint8Array<ArrayBuffer>): void {
   if (viewer.ready) {
     viewer.ready = false;
     viewer.pending = null;

@@ -44,22 +44,50 @@ let skipped = 0;
 let canvas: HTMLCanvasElement | null = null;
 let drawn = 0;
 
-/** Decodes one JPEG (once per tab) and shows it; asks for the next frame when done. */
-async function draw(jpeg: Blob): Promise<void> {
-  try {
-    const bitmap = await createImageBitmap(jpeg);
-    const target = canvas;
-    if (target) {
-      if (target.width !== bitmap.width || target.height !== bitmap.height) {
-        target.width = bitmap.width;
-        target.height = bitmap.height;
+/**
+ * Where the browser has WebCodecs' ImageDecoder (Chromium, so the kiosk), frames are decoded straight from
+ * their bytes and drawn on an opaque 2D canvas; elsewhere through a Blob, which Chromium hands to its
+ * browser process and reads back. Measured at 10 fps in headless Chromium: 11.5 against 14.3 % of a core.
+ */
+const decodesBytes = typeof ImageDecoder !== 'undefined';
+
+function sizeCanvas(target: HTMLCanvasElement, width: number, height: number): void {
+  if (target.width !== width || target.height !== height) {
+    target.width = width;
+    target.height = height;
+  }
+}
+
+async function paint(target: HTMLCanvasElement, jpeg: Uint8Array<ArrayBuffer>): Promise<void> {
+  if (decodesBytes) {
+    const decoder = new ImageDecoder({ data: jpeg, type: 'image/jpeg' });
+    try {
+      const { image } = await decoder.decode();
+      try {
+        sizeCanvas(target, image.displayWidth, image.displayHeight);
+        target.getContext('2d', { alpha: false })?.drawImage(image, 0, 0);
+      } finally {
+        image.close();
       }
-      // `bitmaprenderer` takes the decoded bitmap without another copy.
-      target.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap);
+    } finally {
+      decoder.close();
+    }
+  } else {
+    const bitmap = await createImageBitmap(new Blob([jpeg], { type: 'image/jpeg' }));
+    sizeCanvas(target, bitmap.width, bitmap.height);
+    // `bitmaprenderer` takes the decoded bitmap without another copy.
+    target.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap);
+  }
+}
+
+/** Decodes one JPEG (once per tab) and shows it; asks for the next frame when done. */
+async function draw(jpeg: Uint8Array<ArrayBuffer>): Promise<void> {
+  const target = canvas;
+  try {
+    if (target) {
+      await paint(target, jpeg);
       target.dataset.frames = String(++drawn); // for tests and anyone checking that the picture moves
       showUpdates(); // the graph and overlay changes waiting for this picture go in the same frame
-    } else {
-      bitmap.close();
     }
   } catch {
     // A truncated JPEG (stream cut mid-frame) is skipped; the next frame follows.
