@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { modelFiles } from '../../core/labels/centernet';
 
 // electron-builder's own file matchers (the ones `npm run dist` runs) over the files of
-// @vladmandic/human as installed: the app files' matcher (`files` with electron-builder's defaults) and
+// @vladmandic/human and @julusian/jpeg-turbo as installed: the app files' matcher (`files` with electron-builder's defaults) and
 // the node_modules matcher (which takes only the `!` patterns of `files`).
 const root = join(__dirname, '../../..');
 
@@ -40,27 +40,27 @@ function kept(filter: (file: string, stat: Stats) => boolean, dir: string): stri
   });
 }
 
-describe('what the installer takes of @vladmandic/human (44 MB installed)', () => {
-  const packager = {
-    info: {
-      projectDir: root,
-      buildResourcesDir: 'resources',
-      isPrepackedAppAsar: false,
-      config,
-      debugLogger,
-    },
-  };
-  const appMatchers = getMainFileMatchers(
-    root,
-    '/app',
-    expand,
-    {},
-    packager as never,
-    join(root, 'dist'),
-    false,
-  );
-  const moduleMatcher = getNodeModuleFileMatcher(root, '/app', expand, {}, { config, debugLogger });
+const packager = {
+  info: {
+    projectDir: root,
+    buildResourcesDir: 'resources',
+    isPrepackedAppAsar: false,
+    config,
+    debugLogger,
+  },
+};
+const appMatchers = getMainFileMatchers(
+  root,
+  '/app',
+  expand,
+  {},
+  packager as never,
+  join(root, 'dist'),
+  false,
+);
+const moduleMatcher = getNodeModuleFileMatcher(root, '/app', expand, {}, { config, debugLogger });
 
+describe('what the installer takes of @vladmandic/human (44 MB installed)', () => {
   it('the node_modules copy takes none of its files', () => {
     expect(walk(human).length).toBeGreaterThan(200);
     const filter = moduleMatcher.createFilter();
@@ -80,5 +80,19 @@ describe('what the installer takes of @vladmandic/human (44 MB installed)', () =
     );
     const bytes = files.reduce((sum, file) => sum + statSync(join(root, file)).size, 0);
     expect(bytes).toBeLessThan(5_000_000);
+  });
+});
+
+describe("what the installer takes of the JPEG decoder's prebuilt bindings", () => {
+  it('the glibc Linux ones for x64, arm64 and armv7l, no other OS or libc', () => {
+    const prebuilds = join(root, 'node_modules/@julusian/jpeg-turbo/prebuilds');
+    const files = kept(moduleMatcher.createFilter(), prebuilds);
+    const folders = new Set(files.map((file) => relative(prebuilds, join(root, file)).split('/')[0]));
+    expect([...folders].sort()).toEqual([
+      'jpeg-turbo-linux-arm',
+      'jpeg-turbo-linux-arm64',
+      'jpeg-turbo-linux-x64',
+    ]);
+    expect(walk(prebuilds).length).toBeGreaterThan(files.length);
   });
 });
