@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { testJpegs } from '../test-support/test-jpegs';
 import { LocalGrayDecoder } from './local-gray-decoder';
 
 /** One JPEG of ffmpeg's test pattern at this size (`gray`: a one-component JPEG). */
 function jpegOf(size: string, pixFmt = 'yuvj420p'): Buffer {
-  return execFileSync('ffmpeg', [
-    ...['-v', 'error', '-f', 'lavfi', '-i', `testsrc=s=${size}`, '-frames:v', '1'],
-    ...['-pix_fmt', pixFmt, '-c:v', 'mjpeg', '-f', 'mjpeg', '-'],
-  ]);
+  return testJpegs(size, 1, ['-pix_fmt', pixFmt, '-c:v', 'mjpeg'])[0];
 }
 
 function decoder(): LocalGrayDecoder {

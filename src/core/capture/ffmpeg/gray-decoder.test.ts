@@ -1,11 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type Readable, Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FramePairer } from '../splitters/frame-pairer';
-import { MjpegSplitter } from '../splitters/mjpeg-splitter';
 import { multipartPart } from '../splitters/multipart-part';
 import { type GrayImage, PgmSplitter } from '../splitters/pgm-splitter';
+import { testJpegs } from '../test-support/test-jpegs';
 import { multipartStdinArgs } from './ffmpeg-args';
 import { GrayDecoder } from './gray-decoder';
 
@@ -29,12 +29,7 @@ const sink = (parts: Buffer[]) =>
 describe('GrayDecoder', () => {
   let jpegs: Buffer[];
   beforeAll(() => {
-    const mjpeg = execFileSync('ffmpeg', [
-      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=s=320x240:r=15', '-frames:v', '4'],
-      ...['-c:v', 'mjpeg', '-q:v', '5', '-f', 'mjpeg', '-'],
-    ]);
-    jpegs = [];
-    new MjpegSplitter((jpeg) => jpegs.push(jpeg)).push(mjpeg);
+    jpegs = testJpegs('320x240', 4);
     expect(jpegs).toHaveLength(4);
   });
 

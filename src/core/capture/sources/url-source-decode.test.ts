@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSource } from '../index';
-import { MjpegSplitter } from '../splitters/mjpeg-splitter';
 import {
   childPids,
   collectFrames,
@@ -11,6 +9,7 @@ import {
   testSettings,
 } from '../test-support/helpers';
 import { startMjpegServer } from '../test-support/mjpeg-server';
+import { testJpegs } from '../test-support/test-jpegs';
 import { UrlSource } from './url-source';
 
 /**
@@ -23,12 +22,7 @@ describe('bare-JPEG HTTP camera: gray copies made in process (real libjpeg-turbo
   let jpegs: Buffer[];
 
   beforeAll(() => {
-    const mjpeg = execFileSync('ffmpeg', [
-      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=s=640x480:r=15', '-frames:v', '15'],
-      ...['-c:v', 'mjpeg', '-q:v', '5', '-f', 'mjpeg', '-'],
-    ]);
-    jpegs = [];
-    new MjpegSplitter((jpeg) => jpegs.push(jpeg)).push(mjpeg);
+    jpegs = testJpegs('640x480', 15);
   });
   afterAll(async () => {
     expect(await childPids()).toEqual([]);
@@ -79,12 +73,7 @@ describe('bare-JPEG HTTP camera: gray copies made in process (real libjpeg-turbo
   });
 
   it('goes offline saying why when a camera’s JPEGs cannot be decoded (lossless JPEG), and keeps retrying', async () => {
-    const lossless = execFileSync('ffmpeg', [
-      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=s=640x480:r=15', '-frames:v', '5'],
-      ...['-c:v', 'ljpeg', '-pix_fmt', 'yuvj420p', '-strict', '-1', '-f', 'mjpeg', '-'],
-    ]);
-    const frames: Buffer[] = [];
-    new MjpegSplitter((jpeg) => frames.push(jpeg)).push(lossless);
+    const frames = testJpegs('640x480', 5, ['-c:v', 'ljpeg', '-pix_fmt', 'yuvj420p', '-strict', '-1']);
     const bare = await startMjpegServer(frames, 30, undefined, { bare: true });
     const source = new UrlSource(new URL(bare.url), {
       camera: 'net',

@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSource } from '../index';
-import { MjpegSplitter } from '../splitters/mjpeg-splitter';
 import { childPids, collectFrames, nextState, recordingLog, testSettings } from '../test-support/helpers';
 import { startMjpegServer } from '../test-support/mjpeg-server';
+import { testJpegs } from '../test-support/test-jpegs';
 import { UrlSource } from './url-source';
 
 describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
@@ -14,12 +13,7 @@ describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
   let camera: Awaited<ReturnType<typeof startMjpegServer>>;
 
   beforeAll(async () => {
-    const mjpeg = execFileSync('ffmpeg', [
-      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=s=640x480:r=15', '-frames:v', '15'],
-      ...['-c:v', 'mjpeg', '-q:v', '5', '-f', 'mjpeg', '-'],
-    ]);
-    jpegs = [];
-    new MjpegSplitter((jpeg) => jpegs.push(jpeg)).push(mjpeg);
+    jpegs = testJpegs('640x480', 15);
     camera = await startMjpegServer(jpegs, 15);
   });
   afterAll(async () => {
