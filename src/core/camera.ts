@@ -10,7 +10,7 @@ import { FrameBus } from './frames/frame-bus';
 import type { Health } from './health/health';
 import { OfflineWatch } from './health/offline-watch';
 import type { ObjectLabeller } from './labels/object-labeller';
-import { type LevelSample, MotionMonitor } from './motion/motion-monitor';
+import { MotionMonitor } from './motion/motion-monitor';
 import { ProgressNoter } from './motion/progress-noter';
 import type { SupervisedStatus, SupervisorOptions } from './supervisor/supervisor';
 
@@ -60,8 +60,6 @@ export class Camera {
   #openEventId: number | null = null;
   #progress: ProgressNoter | null = null;
   #threshold: number;
-  /** The newest `level` sample, for `still`. */
-  #lastLevel: LevelSample | null = null;
   readonly #timer: NodeJS.Timeout;
   readonly #motionListeners = new Set<() => void>();
   /** Source restarts run one after another, so two quick changes cannot leave an extra ffmpeg running. */
@@ -121,7 +119,6 @@ export class Camera {
     this.#monitor.on('level', (level) => {
       if (level.active && level.change >= this.#threshold) this.#progress?.note(level);
       const sample = { camera: opts.name, ...level };
-      this.#lastLevel = level;
       this.levels.push(sample);
       opts.labeller?.box(level.box);
       opts.hub.broadcast('level', sample);
@@ -152,16 +149,9 @@ export class Camera {
   }
 
   /** Frames the detector has analysed since start-up. */
-  /**
-   * Whether the scene is still now: the newest `level` (at most 1.5 s old) under half the threshold, also
-   * in an event's quiet tail, which looks the same. Live viewers asking `?stillFps` get fewer frames then;
-   * without a fresh sample the scene counts as moving, so the picture never lags motion by more than one
-   * sample (0.2 s).
-   */
+  /** Whether the scene is still now (`LevelHistory.stillAt`): `?stillFps` live viewers get fewer frames then. */
   get still(): boolean {
-    const level = this.#lastLevel;
-    if (!level || Date.now() / 1000 - level.ts > 1.5) return false;
-    return level.change < this.#threshold / 2;
+    return this.levels.stillAt(Date.now() / 1000, this.#threshold);
   }
 
   get analysedFrames(): number {

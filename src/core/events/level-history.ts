@@ -19,6 +19,16 @@ export class LevelHistory {
     this.#next = (this.#next + 1) % this.capacity;
   }
 
+  /**
+   * Whether the scene is still at `now` (Unix seconds): the newest sample at most 1.5 s old and under half
+   * `threshold`, also in an event's quiet tail, which looks the same. Without a fresh sample the scene
+   * counts as moving, so a live picture sent at a still rate never lags motion by more than one sample.
+   */
+  stillAt(now: number, threshold: number): boolean {
+    const newest = this.#ring[(this.#next + this.capacity - 1) % this.capacity];
+    return newest !== undefined && now - newest.ts <= 1.5 && newest.change < threshold / 2;
+  }
+
   /** Samples no older than `seconds` before the newest one, oldest first. */
   since(seconds: number): MotionLevel[] {
     const out: MotionLevel[] = [];
