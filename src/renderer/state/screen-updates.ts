@@ -5,7 +5,7 @@ import { batch } from '@preact/signals';
  * picture interval (2 a second), so its updates ride on those pictures; without a picture flowing (folded,
  * lost, hidden) the graph and caption still move about twice a second.
  */
-export const updateHoldMs = 600;
+const updateHoldMs = 600;
 
 const waiting = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;

@@ -31,7 +31,9 @@ export function MotionGraph() {
     if (!el || !pageVisible.value) return;
     // The server's clock sets "now", so a skewed client clock does not shift the picture.
     let painted = '';
+    let paintedAt = 0;
     const paint = () => {
+      paintedAt = performance.now();
       const now = serverNow();
       const all = downFrom === null ? gaps : [...gaps, { from: downFrom, to: now }];
       const scene = {
@@ -50,18 +52,13 @@ export function MotionGraph() {
       el.dataset.samples = String(levelSamples.length);
       el.dataset.oldest = String(levelSamples[0]?.ts ?? '');
     };
-    let paintedAt = 0;
-    const repaint = () => {
-      paintedAt = performance.now();
-      paint();
-    };
     // `effect` runs at once on each new sample, in the task that draws the picture: one frame for both.
     const stop = effect(() => {
       void levelsVersion.value;
-      repaint();
+      paint();
     });
     const timer = setInterval(() => {
-      if (performance.now() - paintedAt >= idleRepaintMs) repaint();
+      if (performance.now() - paintedAt >= idleRepaintMs) paint();
     }, idleRepaintMs / 2);
     const resize = new ResizeObserver(() => {
       painted = ''; // resizing the canvas clears it
