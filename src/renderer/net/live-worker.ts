@@ -3,10 +3,10 @@ import { combineRates, LiveFeed, type LiveMessage, type LiveRate } from './live-
 
 /**
  * SharedWorker holding this browser's one `/stream.mjpg` connection: it splits the stream into JPEG
- * frames and posts each (its bytes, a 20–60 kB copy per tab) to every tab whose picture is on screen. Each tab
- * decodes and draws it, then asks for the next; a tab still drawing gets only the newest frame when it
- * is ready, so a slow tab skips frames and nothing queues. With no tab on screen the connection is
- * closed. See `live-stream.ts` for the tab's side of the protocol (`LiveRequest`).
+ * frames and posts each (its bytes, a 20–60 kB copy per tab) to every tab whose picture is on screen.
+ * Each tab decodes and draws it, then asks for the next; a tab still drawing gets only the newest frame
+ * when it is ready, so a slow tab skips frames and nothing queues. With no tab on screen the connection
+ * is closed. See `live-stream.ts` for the tab's side of the protocol (`LiveRequest`).
  */
 declare const self: SharedWorkerGlobalScope;
 
