@@ -72,4 +72,27 @@ describe('Supervisor', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     expect(killed).toEqual(['no frame for 0.03 s']);
   });
+
+  it('frames keep the watchdog from firing; it fires once they stop', async () => {
+    const killed: string[] = [];
+    const supervisor: Supervisor = new Supervisor(
+      { watchdogMs: 300 },
+      {
+        attempt: () => supervisor.starting('starting'),
+        kill: (reason) => killed.push(reason),
+        onStatus: () => {},
+      },
+    );
+    supervisor.start();
+    // Frames for longer than the watchdog time: only re-arming on each one keeps it quiet.
+    for (let i = 0; i < 50; i++) {
+      supervisor.frame(() => 'online');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(killed).toEqual([]);
+    for (let i = 0; i < 200 && killed.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    supervisor.stop();
+    expect(killed).toHaveLength(1);
+  });
 });
