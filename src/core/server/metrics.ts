@@ -24,7 +24,9 @@ export interface MetricsOptions {
 /** `GET /metrics` in Prometheus text format; one registry per server, so tests can run several. */
 export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): void {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'motion_kiosk_' });
+  // The event-loop lag histogram samples every 100 ms, not prom-client's 10: a timer 100 times a second
+  // woke the loop more often than 30 fps of frames did. Lag spikes are still seen, sampled more coarsely.
+  collectDefaultMetrics({ register: registry, prefix: 'motion_kiosk_', eventLoopMonitoringPrecision: 100 });
   const { hub, stats } = opts;
   const recordings = opts.recordings;
   if (recordings) {
