@@ -80,7 +80,7 @@ describe('Camera on a camera whose JPEGs pass through Node (bare-JPEG HTTP)', ()
       expect(startIndex).toBeLessThan(50);
       const still = frames.slice(5, 40);
       const undecoded = still.filter((frame) => frame.gray === null).length;
-      // About every other frame of the still scene went undecoded; every frame still reached the bus.
+      // Most frames of the still scene went undecoded (2 in 3 at 30 fps); every frame still reached the bus.
       expect(undecoded).toBeGreaterThanOrEqual(still.length / 3);
       expect(frames.map((frame) => frame.seq)).toEqual(frames.map((_, i) => i + 1));
     } finally {

@@ -47,13 +47,16 @@ describe('live box on a file camera', () => {
     const source = createSource(`file:${clip}`, { camera: 'test', settings: defaultSettings, log });
     const monitor = new MotionMonitor({ settings: defaultSettings, log, levelIntervalMs: 0 });
     const levels: { n: number; level: LevelSample; gray: Uint8Array }[] = [];
-    let current: Frame | null = null;
+    // A level belongs to the frame with its time: frames held back while the scene was still are
+    // analysed (and their levels sent) when a later frame shows motion.
+    const pushed = new Map<number, Frame>();
     monitor.on('level', (level) => {
-      if (current) levels.push({ n: current.seq - 1, level, gray: grayOf(current) });
+      const frame = pushed.get(Math.round(level.ts * 1000));
+      if (frame) levels.push({ n: frame.seq - 1, level, gray: grayOf(frame) });
     });
     const ended = new Promise<void>((resolve) => {
       source.on('frame', (frame) => {
-        current = frame; // the source counts from 1; the clip's frame n is seq - 1
+        pushed.set(frame.ts, frame); // the source counts from 1; the clip's frame n is seq - 1
         monitor.push(frame);
         if (frame.seq - 1 >= walker.to + 10) resolve();
       });
