@@ -5,7 +5,6 @@ import { compareWithBackground, HOLD_FRAMES } from './background';
 
 const width = 40;
 const height = 24;
-const block = 4;
 
 /** The comparison as plain tfjs ops: what the fused kernel must reproduce. */
 function reference(
@@ -17,6 +16,7 @@ function reference(
   offset: number,
   weight: number,
   rate: number,
+  block: number,
 ): { sums: number[]; next: number[]; age: number[]; preFit: number } {
   return tf.tidy(() => {
     const over = (diff: tf.Tensor) => tf.cast(tf.greater(tf.abs(diff), threshold), 'float32');
@@ -55,7 +55,8 @@ describe.each<Backend>(['wasm', 'cpu'])('the fused comparison on %s', (backend) 
     { case: 'same light, fresh background', gain: 1, offset: 0, weight: 1, ages: false },
     { case: 'dimmer, clipped at 0, two frames', gain: 0.8, offset: -12, weight: 2, ages: true },
     { case: 'brighter, clipped at 255, held pixels', gain: 1.3, offset: 9, weight: 1, ages: true },
-  ])('matches the tfjs ops: $case', async ({ gain, offset, weight, ages }) => {
+    { case: 'blocks that do not divide the frame', gain: 1.1, offset: 2, weight: 1, ages: true, block: 7 },
+  ])('matches the tfjs ops: $case', async ({ gain, offset, weight, ages, block = 4 }) => {
     await selectBackend(undefined, [backend]);
     const before = tf.memory().numTensors;
     const limits = new Float32Array(width * height).fill(6);
@@ -72,7 +73,7 @@ describe.each<Backend>(['wasm', 'cpu'])('the fused comparison on %s', (backend) 
         )
       : null;
     const rate = 1 - (1 - 0.05) ** weight;
-    const want = reference(current, image, age, threshold, gain, offset, weight, rate);
+    const want = reference(current, image, age, threshold, gain, offset, weight, rate, block);
     const [sums, next, nextAge] = compareWithBackground(
       current,
       { image, age, means: new Float32Array(0) },
@@ -98,6 +99,7 @@ describe.each<Backend>(['wasm', 'cpu'])('the fused comparison on %s', (backend) 
 
   it('leaves out the pre-fit count when the lighting moves no pixel by half the noise level', async () => {
     await selectBackend(undefined, [backend]);
+    const block = 4;
     const threshold = tf.fill([height, width], 6) as tf.Tensor2D;
     const frame = tf.tensor2d(picture(1, 10), [height, width]);
     const [sums, next, age] = compareWithBackground(

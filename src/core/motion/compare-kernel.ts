@@ -1,6 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { kernelPixels, registerOnAllBackends } from './kernel-pixels';
-import { blockMeansOf } from './lighting';
 
 /** The registered name of the fused frame-against-background kernel. */
 export const COMPARE_KERNEL = 'MotionKioskCompare';
@@ -24,6 +23,11 @@ export interface CompareAttrs {
 /**
  * Changed pixels per row and column, the next background's block means, and the count before
  * relighting when asked; writes the next background and the pixels' ages (0 where they match).
+ *
+ * One pass, touching four arrays per pixel: every typed-array access costs V8 a map, detach and bounds
+ * check (the wasm backend's growing memory voids the shortcut), about as much as the arithmetic. So the
+ * ages are zeroed natively and written only where pixels differ, and the block means are summed from the
+ * values as they are written (in the order, and float32 rounding, of `blockMeansOf`).
  */
 function comparePixels(
   [c, b, t, a]: (Float32Array | null)[],
@@ -32,37 +36,42 @@ function comparePixels(
   { gain, offset, weight, rate, block, hold, countPreFit }: CompareAttrs,
 ): Float32Array {
   if (!c || !b || !t) throw new Error(`${COMPARE_KERNEL} needs current, image and threshold`);
-  const blocks = Math.floor(width / block) * Math.floor(height / block);
-  const profile = new Float32Array(height + width + blocks + (countPreFit ? 1 : 0));
-  const cols = new Int32Array(width);
+  const across = Math.floor(width / block);
+  const down = Math.floor(height / block);
+  const meansAt = height + width;
+  const profile = new Float32Array(meansAt + across * down + (countPreFit ? 1 : 0));
   const clip = offset < 0 || 255 * gain + offset > 255;
+  nextAge.fill(0);
   for (let y = 0, i = 0; y < height; y++) {
+    const rowStart = i;
+    const blockRow = y < down * block ? meansAt + Math.floor(y / block) * across : -1;
     let row = 0;
-    for (let x = 0; x < width; x++, i++) {
-      let relit = b[i] * gain + offset;
-      if (clip) relit = Math.min(255, Math.max(0, relit));
-      const diff = c[i] - relit;
-      if (diff > t[i] || -diff > t[i]) {
-        row++;
-        cols[x]++;
-        const older = (a === null ? 0 : a[i]) + weight;
-        nextAge[i] = older;
-        next[i] = older > hold ? relit + diff * rate : relit;
-      } else {
-        nextAge[i] = 0;
-        next[i] = relit + diff * rate;
+    for (let x = 0, bx = 0; x < width; x += block, bx++) {
+      let sum = 0;
+      for (const end = rowStart + Math.min(x + block, width); i < end; i++) {
+        let relit = b[i] * gain + offset;
+        if (clip) relit = Math.min(255, Math.max(0, relit));
+        const diff = c[i] - relit;
+        let value = relit + diff * rate;
+        if (Math.abs(diff) > t[i]) {
+          row++;
+          profile[height + i - rowStart]++;
+          const older = (a === null ? 0 : a[i]) + weight;
+          nextAge[i] = older;
+          if (!(older > hold)) value = relit;
+        }
+        next[i] = value;
+        sum += Math.fround(value);
       }
+      if (blockRow >= 0 && bx < across) profile[blockRow + bx] += sum;
     }
     profile[y] = row;
   }
-  profile.set(cols, height);
-  profile.set(blockMeansOf(next, width, height, block), height + width);
+  for (let k = meansAt; k < meansAt + across * down; k++) profile[k] /= block * block;
   if (countPreFit) {
+    // Rarely asked for (only when the lighting moved pixels), so a second pass rather than a test per pixel.
     let preFit = 0;
-    for (let i = 0; i < c.length; i++) {
-      const diff = c[i] - b[i];
-      if (diff > t[i] || -diff > t[i]) preFit++;
-    }
+    for (let i = 0; i < c.length; i++) if (Math.abs(c[i] - b[i]) > t[i]) preFit++;
     profile[profile.length - 1] = preFit;
   }
   return profile;

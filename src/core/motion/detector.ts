@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Settings } from '../../shared/settings';
 import { type Background, compareWithBackground, poolBlocks } from './background';
+import { boxBlur } from './blur-kernel';
 import { blockMeansOf, fitLighting, lightingBlockSize, votingBlocks } from './lighting';
 import { rasteriseMasks } from './mask';
 import type { FrameAnalysis } from './types';
@@ -188,10 +189,15 @@ export class MotionDetector {
 
   /** Gray bytes → float32 [h, w] at analysis size, blurred. Runs inside tf.tidy. */
   #prepare(gray: Uint8Array, width: number, height: number): tf.Tensor2D {
-    let image: tf.Tensor4D = tf.tensor4d(gray, [1, height, width, 1], 'float32');
-    if (width !== this.#width) image = tf.image.resizeBilinear(image, [this.#height, this.#width]);
+    const size: [number, number] = [this.#height, this.#width];
+    const image =
+      width === this.#width
+        ? tf.tensor2d(gray, size, 'float32')
+        : tf.reshape<tf.Rank.R2>(
+            tf.image.resizeBilinear(tf.tensor3d(gray, [height, width, 1], 'float32'), size),
+            size,
+          );
     const radius = this.#settings.blurRadius;
-    if (radius > 0) image = tf.avgPool(image, 2 * radius + 1, 1, 'same');
-    return tf.reshape(image, [this.#height, this.#width]);
+    return radius > 0 ? boxBlur(image, radius) : image;
   }
 }

@@ -25,44 +25,88 @@ export function votingBlocks(keep: Float32Array, width: number, height: number, 
   return votes;
 }
 
-/** Upper median of `xs[from..to)`, sorting that range in place. */
-function medianOf(xs: Float64Array, from: number, to: number): number {
-  const part = xs.subarray(from, to).sort();
-  return part[Math.floor(part.length / 2)];
+/** Room for the fit's working values, kept between frames (it runs on every analysed frame). */
+let scratch = new Float64Array(0);
+
+/**
+ * Puts into `xs[k]` the value that sorting `xs[from..to)` would put there, smaller or equal values before
+ * it and greater or equal after (Hoare's selection, in place). A fraction of a sort's cost: the fit needs
+ * order statistics only, and V8's typed-array sort calls a comparison function per pair. Unlike that
+ * sort it does not order −0 before +0: no block mean or residual is −0.
+ */
+function select(xs: Float64Array, from: number, to: number, k: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i] < pivot) i++;
+      while (xs[j] > pivot) j--;
+      if (i <= j) {
+        const swap = xs[i];
+        xs[i++] = xs[j];
+        xs[j--] = swap;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return xs[k];
 }
+
+/** Upper median of `xs[from..to)`, reordering that range. */
+const medianOf = (xs: Float64Array, from: number, to: number): number =>
+  select(xs, from, to, from + Math.floor((to - from) / 2));
 
 /**
  * Fits frame ≈ gain × background + offset through per-block mean brightness pairs with a resistant
  * (median-based) line: light and exposure move every block alike, while a moving object changes only
- * the few blocks it covers, which the medians ignore. Flat scenes get an offset only. Runs on every
- * analysed frame, so it sorts typed arrays in place rather than building arrays of pairs.
+ * the few blocks it covers, which the medians ignore. Flat scenes get an offset only.
+ *
+ * The thirds are the voting blocks with the darkest and the brightest backgrounds, blocks tied at their
+ * edges taken in block order (as a stable sort by background would). Runs on every analysed frame, so it
+ * selects in one reused typed array instead of sorting.
  */
 export function fitLighting(
   background: ArrayLike<number>,
   frame: ArrayLike<number>,
   votes: Uint8Array,
 ): Lighting {
-  const order: number[] = [];
-  for (let i = 0; i < votes.length; i++) if (votes[i] === 1) order.push(i);
-  const n = order.length;
+  if (scratch.length < 2 * votes.length) scratch = new Float64Array(2 * votes.length);
+  let n = 0;
+  for (let i = 0; i < votes.length; i++) if (votes[i] === 1) scratch[n++] = background[i];
   if (n < 3) return unchanged;
-  order.sort((p, q) => background[p] - background[q]);
   const third = Math.floor(n / 3);
-  const bg = new Float64Array(n);
-  const fr = new Float64Array(n);
+  // The darkest third ends at `low`, the brightest starts at `high`: each third then lies in place.
+  const low = select(scratch, 0, n, third - 1);
+  const high = select(scratch, third, n, n - third);
+  // Of the blocks level with `low` the first `lowTies` are in the darkest third; of those level with
+  // `high` the first `highSkips` are not in the brightest.
+  let lowTies = third;
+  let highSkips = n - third;
   for (let k = 0; k < n; k++) {
-    bg[k] = background[order[k]];
-    fr[k] = frame[order[k]];
+    if (scratch[k] < low) lowTies--;
+    if (scratch[k] < high) highSkips--;
   }
-  const spread = medianOf(bg.slice(n - third), 0, third) - medianOf(bg.slice(0, third), 0, third);
+  const spread = medianOf(scratch, n - third, n) - medianOf(scratch, 0, third);
+  for (let i = 0, dark = n, bright = n + third; i < votes.length; i++) {
+    if (votes[i] !== 1) continue;
+    const level = background[i];
+    if (level < low || (level === low && lowTies-- > 0)) scratch[dark++] = frame[i];
+    if (level > high || (level === high && highSkips-- <= 0)) scratch[bright++] = frame[i];
+  }
   let gain = 1;
   // Below ~10 gray levels of spread the slope is mostly noise.
   if (spread >= 10)
-    gain = (medianOf(fr.slice(n - third), 0, third) - medianOf(fr.slice(0, third), 0, third)) / spread;
+    gain = (medianOf(scratch, n + third, n + 2 * third) - medianOf(scratch, n, n + third)) / spread;
   gain = Math.min(4, Math.max(0.25, gain));
-  const residuals = new Float64Array(n);
-  for (let k = 0; k < n; k++) residuals[k] = fr[k] - gain * bg[k];
-  return { gain, offset: medianOf(residuals, 0, n) };
+  for (let i = 0, k = 0; i < votes.length; i++) {
+    if (votes[i] === 1) scratch[k++] = frame[i] - gain * background[i];
+  }
+  return { gain, offset: medianOf(scratch, 0, n) };
 }
 
 /**
