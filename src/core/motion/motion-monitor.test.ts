@@ -95,15 +95,15 @@ describe('MotionMonitor', () => {
     { fps: 30, every: 3 },
     { fps: 60, every: 6 },
     { fps: 120, every: 6 },
-  ])('analyses about one still frame per 100 ms, and never two in a row: $fps fps, one in $every', ({
-    fps,
-    every,
-  }) => {
-    const monitor = new MotionMonitor({ settings: defaultSettings, log, levelIntervalMs: 0 });
-    for (let seq = 0; seq <= 60; seq++) monitor.push({ ...frame(seq, false), ts: t0 + (seq * 1000) / fps });
-    expect(monitor.analysed).toBe(1 + 60 / every);
-    monitor.dispose();
-  });
+  ])(
+    'analyses about one still frame per 100 ms, and never two in a row: $fps fps, one in $every',
+    ({ fps, every }) => {
+      const monitor = new MotionMonitor({ settings: defaultSettings, log, levelIntervalMs: 0 });
+      for (let seq = 0; seq <= 60; seq++) monitor.push({ ...frame(seq, false), ts: t0 + (seq * 1000) / fps });
+      expect(monitor.analysed).toBe(1 + 60 / every);
+      monitor.dispose();
+    },
+  );
 
   it('needs no gray copy of the frames a still scene holds back, and decodes one late when motion needs it', async () => {
     /** Runs 40 frames (motion in 21..29); with `skip`, frames the monitor does not want come without gray. */
