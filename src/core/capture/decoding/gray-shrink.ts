@@ -52,23 +52,7 @@ function shrinkByFours(
   const blocks = blockSums;
   for (let by = 0, b = 0; by < blockRows; by++) {
     const top = by * 4 * rowWords;
-    for (let bx = 0; bx < rowWords; bx++, b++) {
-      const w0 = words[top + bx];
-      const w1 = words[top + rowWords + bx];
-      const w2 = words[top + 2 * rowWords + bx];
-      const w3 = words[top + 3 * rowWords + bx];
-      // Unrolled on purpose: a loop over the four rows here costs 4× as much.
-      const lanes =
-        (w0 & 0xff00ff) +
-        ((w0 >>> 8) & 0xff00ff) +
-        (w1 & 0xff00ff) +
-        ((w1 >>> 8) & 0xff00ff) +
-        (w2 & 0xff00ff) +
-        ((w2 >>> 8) & 0xff00ff) +
-        (w3 & 0xff00ff) +
-        ((w3 >>> 8) & 0xff00ff);
-      blocks[b] = (lanes & 0xffff) + (lanes >>> 16);
-    }
+    for (let bx = 0; bx < rowWords; bx++, b++) blocks[b] = blockSum(words, top + bx, rowWords);
   }
   if (factor === 8) {
     // 1280 wide: each output pixel is 2×2 blocks, unrolled for the same reason as above.
@@ -92,26 +76,32 @@ function shrinkByFours(
   }
 }
 
+/**
+ * The sum of the 4×4 block whose top-left word is `i`: four 32-bit words, two pixels per 16-bit lane.
+ * Unrolled on purpose: a loop over the four rows costs 4× as much.
+ */
+function blockSum(words: Uint32Array, i: number, rowWords: number): number {
+  const w0 = words[i];
+  const w1 = words[i + rowWords];
+  const w2 = words[i + 2 * rowWords];
+  const w3 = words[i + 3 * rowWords];
+  const lanes =
+    (w0 & 0xff00ff) +
+    ((w0 >>> 8) & 0xff00ff) +
+    (w1 & 0xff00ff) +
+    ((w1 >>> 8) & 0xff00ff) +
+    (w2 & 0xff00ff) +
+    ((w2 >>> 8) & 0xff00ff) +
+    (w3 & 0xff00ff) +
+    ((w3 >>> 8) & 0xff00ff);
+  return (lanes & 0xffff) + (lanes >>> 16);
+}
+
 /** 640 wide to 160: each 4×4 block is an output pixel, written at once (no second pass over block sums). */
 function shrinkByFour(words: Uint32Array, rowWords: number, blockRows: number, dst: Uint8Array): void {
   for (let by = 0, o = 0; by < blockRows; by++) {
     const top = by * 4 * rowWords;
-    for (let bx = 0; bx < rowWords; bx++, o++) {
-      const w0 = words[top + bx];
-      const w1 = words[top + rowWords + bx];
-      const w2 = words[top + 2 * rowWords + bx];
-      const w3 = words[top + 3 * rowWords + bx];
-      const lanes =
-        (w0 & 0xff00ff) +
-        ((w0 >>> 8) & 0xff00ff) +
-        (w1 & 0xff00ff) +
-        ((w1 >>> 8) & 0xff00ff) +
-        (w2 & 0xff00ff) +
-        ((w2 >>> 8) & 0xff00ff) +
-        (w3 & 0xff00ff) +
-        ((w3 >>> 8) & 0xff00ff);
-      dst[o] = ((lanes & 0xffff) + (lanes >>> 16) + 8) >>> 4;
-    }
+    for (let bx = 0; bx < rowWords; bx++, o++) dst[o] = (blockSum(words, top + bx, rowWords) + 8) >>> 4;
   }
 }
 
