@@ -11,12 +11,14 @@
  * CPU (all threads) and its main thread's from /proc. Prints each round and the medians, and each
  * build's median against the first's. Builds live in bench/.work/builds/ (git-ignored).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { mainThreadMs, processTree } from './pipeline-proc';
 import { AppProcess, CameraProcess } from './pipeline-procs';
+import { median } from './pipeline-window';
 
 const builds = join(__dirname, '.work', 'builds');
 const { values, positionals } = parseArgs({
@@ -29,19 +31,15 @@ const { values, positionals } = parseArgs({
   },
 });
 
-/** CPU ms of the whole process and of its main thread, and its RSS in MB. */
+/** CPU ms of the app and its children, of its main thread, and their RSS in MB. */
 function usage(pid: number): { all: number; main: number; rss: number } {
-  const fields = (path: string) => readFileSync(path, 'utf8').split(') ')[1].split(' ');
-  const p = fields(`/proc/${pid}/stat`);
-  const m = fields(`/proc/${pid}/task/${pid}/stat`);
+  const tree = processTree(pid);
   return {
-    all: (Number(p[11]) + Number(p[12])) * 10,
-    main: (Number(m[11]) + Number(m[12])) * 10,
-    rss: (Number(p[21]) * 4096) / 1e6,
+    all: tree.reduce((sum, p) => sum + p.user + p.kernel, 0),
+    main: mainThreadMs(pid),
+    rss: tree.reduce((sum, p) => sum + p.rssMb, 0),
   };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   if (values.save) {
@@ -61,42 +59,25 @@ async function main(): Promise<void> {
   console.log(`# Builds side by side, ${values.size} @ 30 fps, ${rounds} rounds of ${seconds} s`);
   for (let round = 1; round <= rounds; round++) {
     const order = round % 2 ? positionals : [...positionals].reverse();
-    const apps: { name: string; child: ChildProcess }[] = [];
+    const apps: { name: string; app: AppProcess }[] = [];
     for (const name of order) {
       const data = join(builds, `.data-${name}`);
       const config = await AppProcess.config(data, dims, 30);
-      const args = ['--max-semi-space-size=1', join(builds, name, 'main', 'headless.js')];
-      const cli = [
-        '--source',
-        `url:http://127.0.0.1:${port}/${name}.mjpg`,
-        '--port',
-        '0',
-        '--host',
-        '127.0.0.1',
-      ];
-      const child = spawn(
-        process.execPath,
-        [...args, ...cli, '--data-dir', data, '--config', config, '--no-auth'],
-        {
-          stdio: 'ignore',
-          env: { ...process.env, LOG_LEVEL: 'warn', MALLOC_ARENA_MAX: '2' },
-        },
-      );
-      apps.push({ name, child });
+      const script = join(builds, name, 'main', 'headless.js');
+      apps.push({ name, app: new AppProcess(`http://127.0.0.1:${port}/${name}.mjpg`, data, config, script) });
     }
     await sleep(10_000);
-    const before = apps.map(({ child }) => usage(child.pid as number));
+    const before = apps.map(({ app }) => usage(app.child.pid as number));
     await sleep(seconds * 1000);
-    for (const [i, { name, child }] of apps.entries()) {
-      const after = usage(child.pid as number);
+    for (const [i, { name, app }] of apps.entries()) {
+      const after = usage(app.child.pid as number);
       const ms = (after.all - before[i].all) / frames;
       results.get(name)?.push(ms);
       const mainMs = (after.main - before[i].main) / frames;
       console.log(
         `round ${round}  ${name.padEnd(16)} ${ms.toFixed(3)} ms a frame (main thread ${mainMs.toFixed(3)})  RSS ${after.rss.toFixed(0)} MB`,
       );
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await app.stop();
     }
   }
   camera.stop();

@@ -12,9 +12,12 @@ export interface ProcSample {
   rssMb: number;
 }
 
-function stat(pid: number): { name: string; ppid: number; user: number; kernel: number } | null {
+function stat(
+  pid: number,
+  file = `/proc/${pid}/stat`,
+): { name: string; ppid: number; user: number; kernel: number } | null {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const text = readFileSync(file, 'utf8');
     const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
     const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
     // proc(5): fields 4 (ppid), 14 (utime), 15 (stime); f[0] is field 3.
@@ -32,6 +35,12 @@ function rssMb(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU ms (user + kernel) of a process's main thread since it started; 0 once it has exited. */
+export function mainThreadMs(pid: number): number {
+  const s = stat(pid, `/proc/${pid}/task/${pid}/stat`);
+  return s ? s.user + s.kernel : 0;
 }
 
 /** The process and all its descendants, parents first. */

@@ -68,11 +68,12 @@ export class AppProcess {
   readonly motions: number[] = [];
   url = '';
 
-  constructor(cameraUrl: string, dataDir: string, config: string) {
+  /** @param script the build to run; default this checkout's `out/main/headless.js`. */
+  constructor(cameraUrl: string, dataDir: string, config: string, script = 'out/main/headless.js') {
     const args = [
       // As the systemd unit and the kiosk's autostart entry start it (with MALLOC_ARENA_MAX=2 below).
       '--max-semi-space-size=1',
-      'out/main/headless.js',
+      script,
       '--source',
       `url:${cameraUrl}`,
       '--port',
