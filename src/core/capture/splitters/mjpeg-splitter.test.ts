@@ -102,6 +102,24 @@ describe('MjpegSplitter', () => {
     }
   });
 
+  it('hands a frame that lies inside one chunk on as a view of that chunk, and copies one split across chunks', () => {
+    const frames: Buffer[] = [];
+    const splitter = new MjpegSplitter((jpeg) => frames.push(jpeg));
+    // Chunks with memory of their own, as a socket read gives (small Buffers may share Node's pool).
+    const own = (parts: Buffer[]) => Buffer.from(new Uint8Array(Buffer.concat(parts)).buffer);
+    const first = own([Buffer.from('junk'), jpegs[0], jpegs[3].subarray(0, 1)]);
+    const second = own([jpegs[3].subarray(1), jpegs[2]]);
+    splitter.push(first);
+    splitter.push(second);
+    expect(names(frames)).toEqual(names([jpegs[0], jpegs[3], jpegs[2]]));
+    // No copy for a whole frame: a copy per frame was most of the memory V8 had to reclaim at 30 fps.
+    expect(frames[0].buffer).toBe(first.buffer);
+    expect(frames[2].buffer).toBe(second.buffer);
+    // Its SOI's 0xFF came in the first chunk: a new buffer holding both parts.
+    expect(frames[1].buffer).not.toBe(first.buffer);
+    expect(frames[1].buffer).not.toBe(second.buffer);
+  });
+
   it('drops a frame cut short by the next SOI and keeps the next one', () => {
     // Cut inside the entropy-coded data (a cut inside a header segment would swallow the next frame).
     const truncated = jpegs[0].subarray(0, jpegs[0].length - 20);

@@ -30,7 +30,9 @@ export interface MjpegSplitterOptions {
  * It walks the marker segments by their lengths up to SOS (so an EXIF thumbnail, a JPEG inside
  * APP1, cannot end a frame early), then scans the entropy-coded data for EOI, skipping 0xFF00
  * stuffing and RST markers; further scans (progressive JPEG) go back to segment parsing.
- * Garbage between frames is discarded; memory is bounded by `maxFrameBytes`.
+ * Garbage between frames is discarded; memory is bounded by `maxFrameBytes`. A frame that lies
+ * inside one chunk is handed on as a view of that chunk, so chunks must not be reused after `push`
+ * (stream reads never are).
  */
 export class MjpegSplitter {
   readonly #maxFrameBytes: number;
@@ -40,6 +42,8 @@ export class MjpegSplitter {
   /** Code of the segment being read. */
   #marker = 0;
   #skip = 0;
+  /** The frame's SOI is in the chunk being read, at `start - 2`: a frame inside one chunk needs no copy. */
+  #soiHere = false;
   /** Frames dropped for being too large or cut short by a new SOI. */
   dropped = 0;
 
@@ -52,6 +56,7 @@ export class MjpegSplitter {
 
   push(chunk: Buffer): void {
     let start = this.#state >= State.Marker ? 0 : -1;
+    this.#soiHere = false;
     let i = 0;
     const n = chunk.length;
     while (i < n) {
@@ -66,7 +71,10 @@ export class MjpegSplitter {
         case State.SeekFF:
           this.#state = chunk[i] === 0xd8 ? State.Marker : chunk[i] === 0xff ? State.SeekFF : State.Seek;
           i++;
-          if (this.#state === State.Marker) start = this.#begin(i);
+          if (this.#state === State.Marker) {
+            start = this.#begin(i);
+            this.#soiHere = i >= 2;
+          }
           break;
         case State.Marker:
           // Anything but a marker here means the header is corrupt: drop the frame.
@@ -86,6 +94,7 @@ export class MjpegSplitter {
           } else if (code === 0xd8) {
             this.dropped++; // a new frame started before this one ended
             start = this.#begin(i);
+            this.#soiHere = i >= 2;
           } else if (code === 0x01 || (code >= 0xd0 && code <= 0xd7)) {
             this.#state = State.Marker; // markers without a length
           } else {
@@ -154,8 +163,11 @@ export class MjpegSplitter {
   }
 
   #emit(chunk: Buffer, start: number, end: number): void {
-    this.#parts.push(chunk.subarray(start, end));
-    const jpeg = Buffer.concat(this.#parts);
+    // A whole frame inside the chunk is handed on as a view of it: no copy, no new memory.
+    const whole = this.#soiHere && this.#parts.length === 1;
+    const jpeg = whole
+      ? chunk.subarray(start - 2, end)
+      : Buffer.concat([...this.#parts, chunk.subarray(start, end)]);
     this.#parts = [];
     this.#size = 0;
     this.#state = State.Seek;
