@@ -190,3 +190,17 @@ describe('MotionDetector', () => {
     detector.dispose();
   });
 });
+
+// The frame's float copy is one array reused on wasm, which copies it on upload; cpu keeps the array it
+// is given, so a reused one would make the background the next frame and hide the change.
+describe.each(['wasm', 'cpu'] as const)('MotionDetector on %s', (backend) => {
+  it('keeps each frame its own pixels: a moved square is seen where it left and where it came', async () => {
+    await selectBackend(undefined, [backend]);
+    const detector = new MotionDetector(sharp);
+    detector.analyse(squareAt(20, 20), W, H);
+    expect(detector.analyse(squareAt(100, 60), W, H).change).toBeCloseTo(((2 * 20 * 20) / (W * H)) * 100, 5);
+    expect(detector.analyse(squareAt(20, 100), W, H).change).toBeGreaterThan(0);
+    detector.dispose();
+    await selectBackend();
+  });
+});

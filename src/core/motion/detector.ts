@@ -40,6 +40,8 @@ export class MotionDetector {
   /** Blocks outside masks, which vote on the lighting change. */
   #votes: Uint8Array = new Uint8Array(0);
   #keep: Float32Array = new Float32Array(0);
+  /** The frame's bytes as float32, reused from frame to frame on wasm, which copies them into its own memory. */
+  #floats = new Float32Array(0);
   #inputWidth = 0;
   #inputHeight = 0;
   #width = 0;
@@ -187,12 +189,24 @@ export class MotionDetector {
     return means;
   }
 
+  /**
+   * The gray bytes as float32 for upload. The wasm backend copies them into its memory, so one array
+   * serves every frame (a new 77 kB array each frame at 160×120 was garbage for V8 to collect); the cpu
+   * and tensorflow backends keep the array they are given, so they get a new one.
+   */
+  #asFloats(gray: Uint8Array): Float32Array {
+    if (tf.getBackend() !== 'wasm') return Float32Array.from(gray);
+    if (this.#floats.length !== gray.length) this.#floats = new Float32Array(gray.length);
+    this.#floats.set(gray);
+    return this.#floats;
+  }
+
   /** Gray bytes → float32 [h, w] at analysis size, blurred. Runs inside tf.tidy. */
   #prepare(gray: Uint8Array, width: number, height: number): tf.Tensor2D {
     const size: [number, number] = [this.#height, this.#width];
     const image =
       width === this.#width
-        ? tf.tensor2d(gray, size, 'float32')
+        ? tf.tensor2d(this.#asFloats(gray), size)
         : tf.reshape<tf.Rank.R2>(
             tf.image.resizeBilinear(tf.tensor3d(gray, [height, width, 1], 'float32'), size),
             size,
