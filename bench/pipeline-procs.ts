@@ -5,6 +5,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { ENGINE_V8_FLAGS } from '../scripts/engine-flags.mjs';
 import { defaultSettings } from '../src/shared/settings';
 
 /** What the camera process says once its JPEGs are encoded and it listens. */
@@ -72,7 +74,7 @@ export class AppProcess {
   constructor(cameraUrl: string, dataDir: string, config: string, script = 'out/main/headless.js') {
     const args = [
       // As the systemd unit and the kiosk's autostart entry start it (with MALLOC_ARENA_MAX=2 below).
-      '--max-semi-space-size=1',
+      ...ENGINE_V8_FLAGS,
       script,
       '--source',
       `url:${cameraUrl}`,

@@ -14,6 +14,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { ENGINE_V8_FLAGS } from '../scripts/engine-flags.mjs';
 import { SseTestClient } from '../src/core/server/testing/sse-test-client';
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '5' } } });
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   ];
   // Started the way the launchers start it (scripts/start.mjs, the systemd unit), and with this process's
   // environment, so `MALLOC_ARENA_MAX=2 npm run bench:soak` measures that allocator setting.
-  const nodeFlags = ['--max-semi-space-size=1'];
+  const nodeFlags = ENGINE_V8_FLAGS;
   const server = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', headless, ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });

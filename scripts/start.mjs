@@ -13,6 +13,7 @@ import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronSqlite, SQLITE_BINDING_ENV } from './electron-sqlite.mjs';
+import { ENGINE_V8_FLAGS } from './engine-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -115,7 +116,7 @@ export function electronCommand(binary, args, binding, env = process.env) {
   // Ozone is picked before the app's code runs, so the Wayland/X11 hint goes on the command line.
   return {
     command: binary,
-    args: ['.', '--ozone-platform-hint=auto', ...args],
+    args: ['.', '--ozone-platform-hint=auto', `--js-flags=${ENGINE_V8_FLAGS.join(' ')}`, ...args],
     env: { ...engineEnv(env), [SQLITE_BINDING_ENV]: binding },
   };
 }
@@ -181,10 +182,9 @@ async function main() {
     problem = `Electron exited at start-up (${kiosk.error?.message ?? `exit code ${kiosk.code}`})`;
   }
   process.stderr.write(fallbackNote(problem));
-  // A 1 MB young generation: 40 MB less resident memory at the same CPU (docs/benchmarks.md, "Pipeline").
   const server = await run(
     process.execPath,
-    ['--max-semi-space-size=1', join(root, 'out/main/headless.js'), ...args],
+    [...ENGINE_V8_FLAGS, join(root, 'out/main/headless.js'), ...args],
     engineEnv(),
   );
   process.exit(server.code);

@@ -147,7 +147,13 @@ describe('npm start: choosing Electron or the headless server', () => {
     );
     expect(choice.problem).toBeUndefined();
     expect(choice.electron.command).toBe('/opt/electron/electron');
-    expect(choice.electron.args).toEqual(['.', '--ozone-platform-hint=auto', '--port', '0']);
+    expect(choice.electron.args).toEqual([
+      '.',
+      '--ozone-platform-hint=auto',
+      '--js-flags=--max-semi-space-size=1 --single-threaded-gc --no-memory-reducer',
+      '--port',
+      '0',
+    ]);
     expect(choice.electron.env).toEqual({
       DISPLAY: ':0',
       MALLOC_ARENA_MAX: '2',
