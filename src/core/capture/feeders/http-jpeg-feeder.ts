@@ -2,9 +2,6 @@ import { type ClientRequest, request } from 'node:http';
 import type { Feeder, JpegSink } from '../pipeline';
 import { MjpegSplitter } from '../splitters/mjpeg-splitter';
 
-/** A camera silent this long is given up on (as ffmpeg's `-rw_timeout` does for URLs it reads), ms. */
-const SILENCE_MS = 10_000;
-
 export interface HttpJpegFeederOptions {
   /** Called when the camera answers 401: it wants an authentication only ffmpeg speaks (digest). */
   onUnauthorized?: () => void;
@@ -30,7 +27,9 @@ export class HttpJpegFeeder implements Feeder {
       req.destroy();
       onExit(message);
     };
-    const req = request(this.url, { timeout: SILENCE_MS }, (res) => {
+    // No socket timeout: it re-armed a timer on every read, and the capture's watchdog already ends a
+    // run that brings no frame for 10 s (a silent camera, or one that never answers).
+    const req = request(this.url, (res) => {
       if (res.statusCode !== 200) {
         if (res.statusCode === 401) this.options.onUnauthorized?.();
         res.resume();
@@ -44,7 +43,6 @@ export class HttpJpegFeeder implements Feeder {
       res.on('close', () => stopped('camera ended the stream'));
     });
     this.#request = req;
-    req.on('timeout', () => stopped(`no data from the camera for ${SILENCE_MS / 1000} s`));
     req.on('error', (err) => stopped(`camera: ${err.message}`));
     req.end();
   }
