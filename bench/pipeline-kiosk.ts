@@ -1,5 +1,7 @@
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { ENGINE_V8_FLAGS } from '../scripts/engine-flags.mjs';
 import { type ProcSample, processTree } from './pipeline-proc';
 import type { AppProcess, CameraProcess } from './pipeline-procs';
 import { measureWindow, median, rss, total } from './pipeline-window';
@@ -21,7 +23,9 @@ export async function measureKiosk(
   windowS: number,
   windows: number,
 ): Promise<void> {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  // The kiosk's Electron gets the engine's V8 flags on its command line, and Chromium hands them to the page too.
+  const jsFlags = `--js-flags=${(ENGINE_V8_FLAGS as string[]).join(' ')}`;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, jsFlags] });
   try {
     const page = await browser.newPage({ viewport: { width: 800, height: 480 } });
     await page.goto(`${app.url}${KIOSK_PAGE}`);
