@@ -91,23 +91,4 @@ describe('bare-JPEG HTTP camera: gray copies made in process (real libjpeg-turbo
       await bare.close();
     }
   });
-
-  it('restarts a bare-JPEG camera that goes silent with its connection open (the capture watchdog)', async () => {
-    const hanging = await startMjpegServer(jpegs, 15, 5, { bare: true });
-    const source = new UrlSource(new URL(hanging.url), {
-      camera: 'net',
-      settings: testSettings,
-      log: recordingLog([]),
-      supervisor: { watchdogMs: 1000 },
-    });
-    source.start();
-    try {
-      await nextState(source, 'online');
-      expect(await nextState(source, 'offline')).toMatch(/no frame for 1 s; retrying/);
-      await nextState(source, 'online');
-    } finally {
-      await source.stop();
-      await hanging.close();
-    }
-  });
 });

@@ -137,8 +137,12 @@ describe('url source (real ffmpeg, local HTTP MJPEG camera)', () => {
     expect(await childPids()).toEqual([]);
   });
 
-  it('restarts a camera that stops sending frames', async () => {
-    const hanging = await startMjpegServer(jpegs, 15, 5);
+  // A bare-JPEG camera is read by Node (HttpJpegFeeder, no socket timeout of its own), a multipart one by ffmpeg.
+  it.each([
+    ['multipart', false],
+    ['bare-JPEG', true],
+  ])('restarts a %s camera that stops sending frames with its connection open', async (_kind, bare) => {
+    const hanging = await startMjpegServer(jpegs, 15, 5, { bare });
     const source = new UrlSource(new URL(hanging.url), {
       camera: 'net',
       settings: testSettings,
