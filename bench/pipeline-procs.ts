@@ -104,6 +104,8 @@ export class AppProcess {
       recordClips: false,
     };
     await writeFile(file, JSON.stringify({ settings }));
+    // A kiosk in use is past its first run: without this the dashboard opens on the setup guide.
+    await writeFile(join(dataDir, 'settings.json'), '{}');
     return file;
   }
 
