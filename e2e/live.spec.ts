@@ -51,6 +51,31 @@ test('the live view shows frames: the picture changes over time', async ({ page 
     .toBe(true);
 });
 
+test('frames are decoded at the size they are shown: smaller on the kiosk screen, full size on a desktop', async ({
+  page,
+}) => {
+  const { captureWidth, captureHeight } = await (await page.request.get('/api/settings')).json();
+  const feed = page.locator('canvas.feed');
+  const size = () =>
+    feed.evaluate((el: HTMLCanvasElement) => ({
+      width: el.width,
+      height: el.height,
+      shownWidth: el.clientWidth * devicePixelRatio,
+      shownHeight: el.clientHeight * devicePixelRatio,
+    }));
+  await page.setViewportSize({ width: 800, height: 480 });
+  await openDashboard(page);
+  await expect.poll(async () => (await size()).width, { timeout: 20_000 }).toBeLessThan(captureWidth);
+  const kiosk = await size();
+  // An eighth of the camera's size (libjpeg's scaling) that still covers the picture on screen.
+  expect((kiosk.width * 8) % captureWidth).toBe(0);
+  expect(kiosk.width).toBeGreaterThanOrEqual(Math.floor(kiosk.shownWidth));
+  expect(kiosk.height).toBeGreaterThanOrEqual(Math.floor(kiosk.shownHeight));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect.poll(async () => (await size()).width, { timeout: 20_000 }).toBe(captureWidth);
+  expect((await size()).height).toBe(captureHeight);
+});
+
 test('a motion event appears within 20 s, after its SSE delivery, with its thumbnail', async ({ page }) => {
   // Record, in the page, when an independent EventSource receives each motion event and when the
   // timeline shows it: the difference is the dashboard's own latency.

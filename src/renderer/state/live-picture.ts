@@ -5,6 +5,7 @@ import { type LiveSubscription, subscribeLive } from '../net/live-stream';
 import { liveShown } from './layout';
 import { pageVisible } from './live';
 import { backgroundFps, liveLead, liveShowing, startLiveLead } from './live-lead';
+import { decodeSize, jpegSize, type Size } from './picture-size';
 import { showUpdates } from './screen-updates';
 
 /** The live picture's state: no frame yet, frames flowing, or the stream lost and being retried. */
@@ -43,6 +44,20 @@ let lastDrawnAt = 0;
 let skipped = 0;
 let canvas: HTMLCanvasElement | null = null;
 let drawn = 0;
+/** The canvas's size on screen in device pixels, kept by a ResizeObserver (reading it per frame would force layout). */
+let shown: Size | null = null;
+const sizeWatch =
+  typeof ResizeObserver === 'undefined'
+    ? null
+    : new ResizeObserver(([entry]) => {
+        const box = entry.devicePixelContentBoxSize?.[0];
+        shown = box
+          ? { width: box.inlineSize, height: box.blockSize }
+          : {
+              width: entry.contentRect.width * devicePixelRatio,
+              height: entry.contentRect.height * devicePixelRatio,
+            };
+      });
 
 /**
  * Where the browser has WebCodecs' ImageDecoder (Chromium, so the kiosk), frames are decoded straight from
@@ -58,9 +73,27 @@ function sizeCanvas(target: HTMLCanvasElement, width: number, height: number): v
   }
 }
 
+/**
+ * Decoder options for one frame: decoded straight to the size it is shown at, where that is smaller
+ * (`decodeSize`). A 1280×720 camera in the 800×480 kiosk's view decodes at 480×270: in headless Chromium
+ * at 10 fps, 6.9 against 10.9 % of a core; a 640×480 one at 400×300, a few percent less.
+ */
+function decoderInit(jpeg: Uint8Array<ArrayBuffer>): ImageDecoderInit {
+  const init: ImageDecoderInit = { data: jpeg, type: 'image/jpeg' };
+  const source = jpegSize(jpeg);
+  if (source && shown && shown.width > 0 && shown.height > 0) {
+    const size = decodeSize(source, shown);
+    if (size.width < source.width) {
+      init.desiredWidth = size.width;
+      init.desiredHeight = size.height;
+    }
+  }
+  return init;
+}
+
 async function paint(target: HTMLCanvasElement, jpeg: Uint8Array<ArrayBuffer>): Promise<void> {
   if (decodesBytes) {
-    const decoder = new ImageDecoder({ data: jpeg, type: 'image/jpeg' });
+    const decoder = new ImageDecoder(decoderInit(jpeg));
     try {
       const { image } = await decoder.decode();
       try {
@@ -139,5 +172,8 @@ export function startLivePicture(): void {
 
 /** The canvas the picture is drawn on (the LiveView's); null when it unmounts. */
 export function attachCanvas(el: HTMLCanvasElement | null): void {
+  if (canvas) sizeWatch?.unobserve(canvas);
   canvas = el;
+  shown = null;
+  if (el) sizeWatch?.observe(el);
 }
