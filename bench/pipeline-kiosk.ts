@@ -10,7 +10,7 @@ import { measureWindow, median, rss, total } from './pipeline-window';
  * The kiosk's own rates on an 800x480 screen (`liveFps`, `stillFps` in the renderer): a browser has no
  * Electron preload to say it is the kiosk, so the page is asked for them in its URL.
  */
-const KIOSK_PAGE = '/?fps=10&stillFps=2';
+const KIOSK_PAGE = '/?fps=10&stillFps=1';
 
 /**
  * Headless Chromium showing the dashboard at 800x480 as the kiosk window does (its frame rates): the CPU

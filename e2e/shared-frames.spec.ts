@@ -9,7 +9,7 @@ import { expect, openDashboard, test } from './fixtures';
 test('the motion graph repaints in the same task as a live picture, not in frames of its own', async ({
   page,
 }) => {
-  await openDashboard(page, '/?fps=10&stillFps=2');
+  await openDashboard(page, '/?fps=10&stillFps=1');
   await page.evaluate(() => {
     const counts = { shared: 0, alone: 0 };
     (window as unknown as { graphRepaints: typeof counts }).graphRepaints = counts;

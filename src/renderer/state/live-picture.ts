@@ -29,14 +29,15 @@ export function liveFps(): number | null {
 /**
  * Frames a second asked of the server while the scene is still (it judges stillness from its own levels,
  * as the dashboard's graph shows them); null: every frame. `?stillFps=N` wins; the kiosk's own screen
- * asks 2 a second then (its clock overlay still ticks), every frame as soon as something moves: a wall
- * screen's picture is still most of the day, and each frame not sent is CPU the Pi keeps. Remote
- * browsers take every frame.
+ * asks 1 a second then (the camera's clock overlay still ticks each second), every frame as soon as
+ * something moves: a wall screen's picture is still most of the day, and each frame not drawn is CPU the
+ * Pi keeps (2 a second cost 0.4 % of a core more on the bench, see docs/benchmarks.md). Remote browsers
+ * take every frame.
  */
 export function stillFps(): number | null {
   const asked = Number(new URLSearchParams(location.search).get('stillFps'));
   if (asked > 0 && asked <= 60) return asked;
-  return kiosk?.isKiosk ? 2 : null;
+  return kiosk?.isKiosk ? 1 : null;
 }
 
 let subscription: LiveSubscription | null = null;

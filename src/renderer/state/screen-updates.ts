@@ -2,10 +2,10 @@ import { batch } from '@preact/signals';
 
 /**
  * Longest a waiting update waits for the next live picture, in ms: a little over the kiosk's still-scene
- * picture interval (2 a second), so its updates ride on those pictures; without a picture flowing (folded,
- * lost, hidden) the graph and caption still move about twice a second.
+ * picture interval (1 a second, `stillFps`), so its updates ride on those pictures; without a picture
+ * flowing (folded, lost, hidden) the graph and caption still move about once a second.
  */
-const updateHoldMs = 600;
+const updateHoldMs = 1100;
 
 const waiting = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
