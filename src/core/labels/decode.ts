@@ -1,22 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { CropPlan } from './crop';
 
-/** Width and height from a JPEG's start-of-frame marker, or null when there is none. */
-export function jpegSize(jpeg: Uint8Array): { width: number; height: number } | null {
-  let i = 2;
-  while (i + 9 < jpeg.length) {
-    if (jpeg[i] !== 0xff) return null;
-    const marker = jpeg[i + 1];
-    const length = (jpeg[i + 2] << 8) | jpeg[i + 3];
-    // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: (jpeg[i + 5] << 8) | jpeg[i + 6], width: (jpeg[i + 7] << 8) | jpeg[i + 8] };
-    }
-    i += 2 + length;
-  }
-  return null;
-}
-
 /** ffmpeg arguments that decode one JPEG from stdin to the plan's `size`×`size` RGB input on stdout. */
 export function cropArgs(plan: CropPlan): string[] {
   const { crop, scaledWidth, scaledHeight, size } = plan;

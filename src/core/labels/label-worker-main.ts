@@ -4,11 +4,12 @@
  * Nothing here runs on the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { jpegSize } from '../../shared/jpeg-size';
 import { type Backend, selectBackend } from '../motion/backend';
 import { CenterNet } from './centernet';
 import { labelOf } from './coco';
 import { planCrop, toPictureBox } from './crop';
-import { decodeCrop, jpegSize } from './decode';
+import { decodeCrop } from './decode';
 import type { FoundLabel, LabelReply, LabelRequest, LabelWorkerData } from './protocol';
 
 const data = workerData as LabelWorkerData;

@@ -1,11 +1,12 @@
 import { effect, signal } from '@preact/signals';
+import { jpegSize, type Size } from '../../shared/jpeg-size';
 import { kiosk } from '../kiosk';
 import type { LiveMessage } from '../net/live-feed';
 import { type LiveSubscription, subscribeLive } from '../net/live-stream';
 import { liveShown } from './layout';
 import { pageVisible } from './live';
 import { backgroundFps, liveLead, liveShowing, startLiveLead } from './live-lead';
-import { decodeSize, jpegSize, type Size } from './picture-size';
+import { decodeSize } from './picture-size';
 import { showUpdates } from './screen-updates';
 
 /** The live picture's state: no frame yet, frames flowing, or the stream lost and being retried. */
