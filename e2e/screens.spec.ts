@@ -53,6 +53,7 @@ for (const screen of screens) {
         if (screen.name === 'kiosk') expect(await smallText(page, 16)).toEqual([]);
         await page.keyboard.press('Escape');
         await expect(sheet).toBeHidden();
+        await expect(page.getByRole('button', { name: w.settings, exact: true })).toBeFocused();
 
         // Health page, from the header.
         await page.getByRole('button', { name: w.health, exact: true }).click();

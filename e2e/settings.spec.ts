@@ -99,6 +99,8 @@ test('a mask can be moved by dragging and deleted, by mouse and by keyboard', as
   const editMasks = async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Edit masks' }).click();
+    // The editor takes focus once the sheet has closed; before that a focus of our own could be taken back.
+    await expect(page.getByRole('region', { name: 'Mask editor' })).toBeFocused();
   };
   await editMasks();
   await page.getByRole('button', { name: 'Add rectangle' }).click(); // 0.35..0.65 both ways

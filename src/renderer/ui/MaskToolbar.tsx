@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import {
   addRectangle,
@@ -12,11 +13,16 @@ import {
   undoCorner,
 } from '../state/mask-draft';
 
-/** The mask editor's buttons, in place of the motion graph while editing. */
+/**
+ * The mask editor's buttons, in place of the motion graph while editing. It takes focus when it
+ * opens, so a keyboard or screen-reader user lands in the editor, not back on the Settings button.
+ */
 export function MaskToolbar() {
   const corners = drawing.value.length;
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => section.current?.focus(), []);
   return (
-    <section class="mask-toolbar" aria-label={t('mask.title')}>
+    <section ref={section} class="mask-toolbar" aria-label={t('mask.title')} tabIndex={-1}>
       <p class="hint">
         {maskError.value ? t('settings.refused', { reason: maskError.value }) : t('mask.help')}
       </p>

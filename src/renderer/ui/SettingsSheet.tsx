@@ -12,7 +12,8 @@ import { SheetHead } from './SheetHead';
 /**
  * The settings sheet: detection values (saved live), masks, language and notifications. It is not
  * modal: docked beside (landscape) or under (portrait) the picture and the graph, which stay in view,
- * so the effect of each value can be watched while tuning. Esc closes it and focus goes back.
+ * so the effect of each value can be watched while tuning. Esc closes it and focus goes back to
+ * where it was, unless the sheet handed it on (to the mask editor).
  */
 export function SettingsSheet() {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -42,7 +43,9 @@ export function SettingsSheet() {
       }}
       onClose={() => {
         settingsOpen.value = false;
-        opener.current?.focus();
+        // Focus goes back only if it was in the sheet: "Edit masks" hands it to the mask editor.
+        const active = document.activeElement;
+        if (!active || active === document.body || dialog.current?.contains(active)) opener.current?.focus();
       }}
     >
       <SheetHead
