@@ -2,7 +2,7 @@ import { expect, framesDrawn, framesSkipped, gauge, openDashboard, test } from '
 
 const skippedMetric = 'motion_kiosk_mjpeg_frames_skipped_total';
 
-test('with a still-scene rate (the kiosk’s 2 fps), the server holds back frames of a still scene and the picture still moves', async ({
+test('with a still-scene rate (the kiosk’s 1 fps), the server holds back frames of a still scene and the picture still moves', async ({
   page,
   server,
 }) => {
