@@ -65,6 +65,8 @@ test('frames are decoded at the size they are shown: smaller on the kiosk screen
     }));
   await page.setViewportSize({ width: 800, height: 480 });
   await openDashboard(page);
+  // A canvas is 300×150 until its first frame: wait for frames, then for one decoded at the shown size.
+  await expect.poll(() => framesDrawn(page), { timeout: 20_000 }).toBeGreaterThan(0);
   await expect.poll(async () => (await size()).width, { timeout: 20_000 }).toBeLessThan(captureWidth);
   const kiosk = await size();
   // An eighth of the camera's size (libjpeg's scaling) that still covers the picture on screen.
