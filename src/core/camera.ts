@@ -148,12 +148,12 @@ export class Camera {
     return Math.round(this.#detectorMs * 100) / 100;
   }
 
-  /** Frames the detector has analysed since start-up. */
   /** Whether the scene is still now (`LevelHistory.stillAt`): `?stillFps` live viewers get fewer frames then. */
   get still(): boolean {
     return this.levels.stillAt(Date.now() / 1000, this.#threshold);
   }
 
+  /** Frames the detector has analysed since start-up. */
   get analysedFrames(): number {
     return this.#monitor.analysed;
   }
