@@ -13,6 +13,7 @@ import { SettingsStore } from './config/settings-store';
 import type { Core, CoreOptions } from './core-api';
 import { EventHub } from './events/event-hub';
 import { type EventStore, openEventStore } from './events/event-store';
+import { isStillChange } from './events/level-history';
 import { StorageError } from './events/storage-error';
 import { checkDataDir } from './health/data-dir';
 import { Health } from './health/health';
@@ -44,7 +45,13 @@ export async function startCore(opts: CoreOptions): Promise<Core> {
   const backend = await selectBackend(log);
   const store = openStore(opts.dataDir, log);
   const health = new Health();
-  const hub = new EventHub({ store, log, health, encode: encodeSseMessage });
+  const hub = new EventHub({
+    store,
+    log,
+    health,
+    encode: encodeSseMessage,
+    isStillLevel: (level) => isStillChange(level.change, settings.get().threshold),
+  });
   // One worker for every camera; its thread and model load on the first labelled picture.
   const labelWorker = new LabelWorker({
     ffmpeg: cropFfmpeg(resolveFfmpeg),

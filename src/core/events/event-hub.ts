@@ -15,6 +15,7 @@ import { type EndDetails, HubHooks } from './hooks';
 import type { EventHubOptions } from './hub-options';
 import { closeInterrupted } from './interrupted';
 import { LevelGate } from './level-gate';
+import { LevelPacer } from './level-pacer';
 import { Persistence } from './persistence';
 import { RememberedMessages } from './remembered';
 import { Subscribers } from './subscribers';
@@ -40,6 +41,7 @@ export class EventHub {
   #lastId: number;
   #count = 0;
   readonly #levels: LevelGate;
+  readonly #pacer: LevelPacer;
   readonly #persistence: Persistence;
   /** Stored events published by this process. */
   published = 0;
@@ -54,6 +56,7 @@ export class EventHub {
     const recent = opts.store.after(Math.max(0, this.#lastId - this.#ring.capacity), this.#ring.capacity);
     for (const row of recent) this.#ring.push({ id: row.id, chunk: this.#encodeStored(row) });
     this.#levels = new LevelGate(opts.levelShare ?? 0.2);
+    this.#pacer = new LevelPacer(opts.isStillLevel ?? (() => false));
     this.#remembered = new RememberedMessages(opts.encode);
     const history = {
       lastId: () => this.#lastId,
@@ -171,7 +174,9 @@ export class EventHub {
 
   #broadcastLevel(data: LiveEventMap['level']): void {
     this.#levels.pass(() => {
-      this.#subscribers.sendLive(this.#encode({ event: 'level', data: JSON.stringify(data) }));
+      const paced = this.#pacer.next(data);
+      if (paced) this.#subscribers.sendLive(this.#encode({ event: 'level', data: JSON.stringify(paced) }));
+      // Hooks (the clip recorder's choice of picture) see every sample.
       this.#hooks.notify({ type: 'level', data });
     });
   }
@@ -184,7 +189,8 @@ export class EventHub {
 
   /**
    * Observes every message the hub sends to all clients, stored or not, after it is sent (integrations,
-   * display wake). `level` is observed only when it was sent. Returns the function that stops observing.
+   * display wake). `level` is observed when the level gate let it through, also when a still scene held
+   * it back from clients (level-pacer.ts). Returns the function that stops observing.
    */
   observe(observer: (message: HubMessage) => void): () => void {
     return this.#hooks.observe(observer);

@@ -5,8 +5,9 @@ import type { HubMessage, MotionEnd } from '../../shared/events';
 export type EndDetails = (motionId: number) => Partial<Pick<MotionEnd, 'snapshot' | 'clip'>>;
 
 /**
- * The hub's hooks for other subsystems: observers of every message sent to all clients, and providers
- * of extra `motion-end` fields. A hook that throws is logged and skipped; the others still run.
+ * The hub's hooks for other subsystems: observers of every message sent to all clients (and of every
+ * `level` sample, see `EventHub.observe`), and providers of extra `motion-end` fields. A hook that
+ * throws is logged and skipped; the others still run.
  */
 export class HubHooks {
   readonly #observers = new Set<(message: HubMessage) => void>();

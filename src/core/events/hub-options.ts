@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { MotionLevel } from '../../shared/events';
 import type { Health } from '../health/health';
 import type { EventStore } from './event-store';
 import type { WireEncoder } from './subscription';
@@ -14,6 +15,11 @@ export interface EventHubOptions {
   replayPageSize?: number;
   /** Largest share of one core that `level` fan-out may take (level-gate.ts). Default 0.2. */
   levelShare?: number;
+  /**
+   * Whether a `level` sample shows a still scene; clients then get one a second (level-pacer.ts).
+   * Default: never, so every sample goes out.
+   */
+  isStillLevel?: (level: MotionLevel) => boolean;
   /**
    * Announced events kept in memory while storage fails, written later in order. Default 500; at most
    * `ringSize`, so that every queued event can still be replayed from the ring.

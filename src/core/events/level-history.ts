@@ -1,6 +1,14 @@
 import type { MotionLevel } from '../../shared/events';
 
 /**
+ * Whether a change score shows a still scene: under half the threshold. A camera's clock overlay or
+ * sensor noise stays under it; anything on the way to an event does not.
+ */
+export function isStillChange(change: number, threshold: number): boolean {
+  return change < threshold / 2;
+}
+
+/**
  * The last few minutes of `level` samples of one camera, in a fixed ring, so that a dashboard that
  * (re)loads can draw its graph at once (`GET /api/levels`). A push is one array write: the frame path
  * pays nothing more, and memory is fixed at `capacity` small objects.
@@ -26,7 +34,7 @@ export class LevelHistory {
    */
   stillAt(now: number, threshold: number): boolean {
     const newest = this.#ring[(this.#next + this.capacity - 1) % this.capacity];
-    return newest !== undefined && now - newest.ts <= 1.5 && newest.change < threshold / 2;
+    return newest !== undefined && now - newest.ts <= 1.5 && isStillChange(newest.change, threshold);
   }
 
   /** Samples no older than `seconds` before the newest one, oldest first. */

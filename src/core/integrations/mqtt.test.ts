@@ -163,7 +163,7 @@ it('ignores garbage on set/detection, and OFF disarms: no event while the walker
       () =>
         levels()
           .slice(crossed)
-          .filter((l) => l.change < 0.5).length >= 10,
+          .filter((l) => l.change < 0.5).length >= 3, // a still scene's levels come once a second
       30_000,
       'stillness',
     );
