@@ -2,6 +2,7 @@
 /// <reference lib="dom.iterable" />
 import { DASHBOARD_CSP } from '../src/shared/csp';
 import { expect, framesDrawn, openDashboard, shownEventIds, test } from './fixtures';
+import { actAsKiosk } from './kiosk-stub';
 
 // Every test here runs the dashboard under the server's Content-Security-Policy and fails on any violation:
 // a `securitypolicyviolation` event in the page, or a console message about the policy.
@@ -76,6 +77,21 @@ test('frames are decoded at the size they are shown: smaller on the kiosk screen
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect.poll(async () => (await size()).width, { timeout: 20_000 }).toBe(captureWidth);
   expect((await size()).height).toBe(captureHeight);
+
+  // The kiosk itself takes libjpeg's half scale even when that is up to 1/8 smaller than shown.
+  const kioskPage = await page.context().newPage();
+  await kioskPage.setViewportSize({ width: 800, height: 480 });
+  await actAsKiosk(kioskPage);
+  await openDashboard(kioskPage);
+  const kioskFeed = kioskPage.locator('canvas.feed');
+  await expect.poll(() => framesDrawn(kioskPage), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => kioskFeed.evaluate((el: HTMLCanvasElement) => el.width), { timeout: 20_000 })
+    .toBe(captureWidth / 2);
+  const shownWidth = await kioskFeed.evaluate((el: HTMLCanvasElement) => el.clientWidth);
+  expect(shownWidth).toBeGreaterThan(captureWidth / 2);
+  expect(captureWidth / 2).toBeGreaterThanOrEqual(Math.floor((7 / 8) * shownWidth));
+  await kioskPage.close();
 });
 
 test('a motion event appears within 20 s, after its SSE delivery, with its thumbnail', async ({ page }) => {

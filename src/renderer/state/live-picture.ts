@@ -1,12 +1,13 @@
 import { effect, signal } from '@preact/signals';
 import { jpegSize, type Size } from '../../shared/jpeg-size';
+import { kioskRates } from '../../shared/kiosk-rates';
 import { kiosk } from '../kiosk';
 import type { LiveMessage } from '../net/live-feed';
 import { type LiveSubscription, subscribeLive } from '../net/live-stream';
 import { liveShown } from './layout';
 import { pageVisible } from './live';
 import { backgroundFps, liveLead, liveShowing, startLiveLead } from './live-lead';
-import { decodeSize } from './picture-size';
+import { decodeSize, kioskLeastShare } from './picture-size';
 import { showUpdates } from './screen-updates';
 
 /** The live picture's state: no frame yet, frames flowing, or the stream lost and being retried. */
@@ -17,14 +18,14 @@ export const displayAwake = signal(true);
 
 /**
  * Frame rate asked of the server. `?fps=N` in the page URL wins; the kiosk's own screen asks for
- * fewer frames than the camera gives (10 on a screen up to 1024×600, else 15), which keeps its
- * Chromium's decoding cheaper than the engine; remote browsers take the camera's rate.
+ * fewer frames than the camera gives (`kioskRates`: 8 on a screen up to 1024×600, else 15), which keeps
+ * its Chromium's work near the engine's; remote browsers take the camera's rate.
  */
 export function liveFps(): number | null {
   const asked = Number(new URLSearchParams(location.search).get('fps'));
   if (asked > 0 && asked <= 60) return asked;
   if (!kiosk?.isKiosk) return null;
-  return screen.width * screen.height <= 1024 * 600 ? 10 : 15;
+  return screen.width * screen.height <= 1024 * 600 ? kioskRates.fps : kioskRates.largeScreenFps;
 }
 
 /**
@@ -38,7 +39,7 @@ export function liveFps(): number | null {
 export function stillFps(): number | null {
   const asked = Number(new URLSearchParams(location.search).get('stillFps'));
   if (asked > 0 && asked <= 60) return asked;
-  return kiosk?.isKiosk ? 1 : null;
+  return kiosk?.isKiosk ? kioskRates.stillFps : null;
 }
 
 let subscription: LiveSubscription | null = null;
@@ -77,14 +78,14 @@ function sizeCanvas(target: HTMLCanvasElement, width: number, height: number): v
 
 /**
  * Decoder options for one frame: decoded straight to the size it is shown at, where that is smaller
- * (`decodeSize`). A 1280×720 camera in the 800×480 kiosk's view decodes at 480×270: in headless Chromium
- * at 10 fps, 6.9 against 10.9 % of a core; a 640×480 one at 400×300, a few percent less.
+ * (`decodeSize`; on the kiosk down to `kioskLeastShare` of it). A 1280×720 camera shown at 365×205
+ * decodes at 480×270 in a browser: in headless Chromium at 10 fps, 6.9 against 10.9 % of a core.
  */
 function decoderInit(jpeg: Uint8Array<ArrayBuffer>): ImageDecoderInit {
   const init: ImageDecoderInit = { data: jpeg, type: 'image/jpeg' };
   const source = jpegSize(jpeg);
   if (source && shown && shown.width > 0 && shown.height > 0) {
-    const size = decodeSize(source, shown);
+    const size = decodeSize(source, shown, kiosk?.isKiosk ? kioskLeastShare : 1);
     if (size.width < source.width) {
       init.desiredWidth = size.width;
       init.desiredHeight = size.height;
