@@ -1,6 +1,6 @@
 // `npx tsx bench/live-cpu.ts [--seconds 10] [--rounds 3]`: CPU of Chromium showing the live view at
 // 800×480, the old way (an <img> on /stream.mjpg) against the dashboard's canvas, at the camera's rate and
-// at the kiosk's default 10 fps; with the engine's own CPU over the same windows for comparison.
+// at 10 fps, and as the kiosk (its own rates); with the engine's own CPU over the same windows for comparison.
 // `--only TEXT`: only the scenarios whose name contains TEXT (and the first, the base of the ratios).
 // `--before DIR`: also the dashboard of another build (DIR/main/headless.js, e.g. a copy of the previous
 // `out/`), which drew the live view as an <img>. Prints medians (percent of one core) and ratios; asserts nothing.
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+import { actAsKiosk } from '../e2e/kiosk-stub';
 import { startServer } from '../e2e/server';
 import { processCpuMs } from './detect-proc';
 
@@ -92,8 +93,11 @@ const scenarios: Scenario[] = [
   { name: 'canvas, 5 fps', open: (page, url) => page.goto(`${url}/?fps=5`).then(() => {}) },
   { name: 'canvas, 1 fps (the page alone)', open: (page, url) => page.goto(`${url}/?fps=1`).then(() => {}) },
   {
-    name: 'canvas, 10 fps, 2 while still (kiosk)',
-    open: (page, url) => page.goto(`${url}/?fps=10&stillFps=2`).then(() => {}),
+    name: 'the kiosk (its preload stood in: its rates and decode size)',
+    open: async (page, url) => {
+      await actAsKiosk(page);
+      await page.goto(`${url}/`);
+    },
   },
 ];
 

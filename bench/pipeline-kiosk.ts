@@ -1,16 +1,12 @@
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+import { actAsKiosk } from '../e2e/kiosk-stub';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { ENGINE_V8_FLAGS } from '../scripts/engine-flags.mjs';
+import { kioskRates } from '../src/shared/kiosk-rates';
 import { type ProcSample, processTree } from './pipeline-proc';
 import type { AppProcess, CameraProcess } from './pipeline-procs';
 import { measureWindow, median, rss, total } from './pipeline-window';
-
-/**
- * The kiosk's own rates on an 800x480 screen (`liveFps`, `stillFps` in the renderer): a browser has no
- * Electron preload to say it is the kiosk, so the page is asked for them in its URL.
- */
-const KIOSK_PAGE = '/?fps=10&stillFps=1';
 
 /**
  * Headless Chromium showing the dashboard at 800x480 as the kiosk window does (its frame rates): the CPU
@@ -28,8 +24,13 @@ export async function measureKiosk(
   const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, jsFlags] });
   try {
     const page = await browser.newPage({ viewport: { width: 800, height: 480 } });
-    await page.goto(`${app.url}${KIOSK_PAGE}`);
+    // The preload's API as the kiosk window has it, so the page takes the kiosk's own rates and decode size.
+    await actAsKiosk(page);
+    await page.goto(`${app.url}/`);
     await page.waitForTimeout(5000);
+    // Without the stand-in the page is a remote browser's (every frame at the camera's rate): say so, do not measure it.
+    if (!(await page.evaluate(() => document.documentElement.classList.contains('kiosk'))))
+      throw new Error('the page did not take the kiosk path (window.kiosk stand-in missing)');
     // Every Chromium process is a descendant of this one (playwright launches it directly).
     const chrome = () => processTree(process.pid).filter((p) => /chrom/i.test(p.name));
     const watched = new Map([
@@ -53,7 +54,9 @@ export async function measureKiosk(
     console.log(
       `| Chromium (all processes) | ${median(kiosk).toFixed(3)} | ${perCore(median(kiosk))} | ${median(mem).toFixed(0)} |`,
     );
-    console.log(`\nPage: ${KIOSK_PAGE} (the kiosk's rates on an 800x480 screen).`);
+    console.log(
+      `\nPage: / with the kiosk's preload API stood in: ${kioskRates.fps} fps, ${kioskRates.stillFps} while still, on an 800x480 screen.`,
+    );
     console.log(`Ratio Chromium / engine: **${(median(kiosk) / median(app_)).toFixed(2)}**`);
   } finally {
     await browser.close();

@@ -11,16 +11,15 @@ export const kioskLanUrl = 'http://192.168.1.20:8080';
  */
 export async function actAsKiosk(page: Page): Promise<void> {
   const qr = await QRCode.toDataURL(kioskLanUrl, { margin: 1, width: 200 });
-  await page.addInitScript(
-    ({ url, qr }) => {
-      (window as unknown as { kiosk: unknown }).kiosk = {
-        isKiosk: true,
-        version: '0.1.0',
-        quit: async () => ({ ok: false, error: 'no PIN configured' }),
-        display: { state: async () => 'on', set: async () => 'on', onChange: () => () => {} },
-        share: async () => ({ urls: [url], qr }),
-      };
-    },
-    { url: kioskLanUrl, qr },
-  );
+  // Script text, not a function: a function is sent as its source, and the benches' tsx adds name helpers
+  // to it that the page does not have.
+  await page.addInitScript({
+    content: `window.kiosk = {
+      isKiosk: true,
+      version: '0.1.0',
+      quit: async () => ({ ok: false, error: 'no PIN configured' }),
+      display: { state: async () => 'on', set: async () => 'on', onChange: () => () => {} },
+      share: async () => ({ urls: [${JSON.stringify(kioskLanUrl)}], qr: ${JSON.stringify(qr)} }),
+    };`,
+  });
 }

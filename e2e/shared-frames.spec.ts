@@ -1,4 +1,5 @@
 import { expect, openDashboard, test } from './fixtures';
+import { actAsKiosk } from './kiosk-stub';
 
 /**
  * Every frame the page produces costs the kiosk CPU of its own (software compositing), so the graph's
@@ -9,7 +10,10 @@ import { expect, openDashboard, test } from './fixtures';
 test('the motion graph repaints in the same task as a live picture, not in frames of its own', async ({
   page,
 }) => {
-  await openDashboard(page, '/?fps=10&stillFps=1');
+  // The kiosk's own rates on its 800x480 screen: a picture a second while still.
+  await page.setViewportSize({ width: 800, height: 480 });
+  await actAsKiosk(page);
+  await openDashboard(page);
   await page.evaluate(() => {
     const counts = { shared: 0, alone: 0 };
     (window as unknown as { graphRepaints: typeof counts }).graphRepaints = counts;
