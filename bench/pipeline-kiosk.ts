@@ -1,7 +1,6 @@
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { actAsKiosk } from '../e2e/kiosk-stub';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { ENGINE_V8_FLAGS } from '../scripts/engine-flags.mjs';
 import { kioskRates } from '../src/shared/kiosk-rates';
 import { type ProcSample, processTree } from './pipeline-proc';
@@ -20,7 +19,7 @@ export async function measureKiosk(
   windows: number,
 ): Promise<void> {
   // The kiosk's Electron gets the engine's V8 flags on its command line, and Chromium hands them to the page too.
-  const jsFlags = `--js-flags=${(ENGINE_V8_FLAGS as string[]).join(' ')}`;
+  const jsFlags = `--js-flags=${ENGINE_V8_FLAGS.join(' ')}`;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, jsFlags] });
   try {
     const page = await browser.newPage({ viewport: { width: 800, height: 480 } });

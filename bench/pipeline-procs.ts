@@ -5,7 +5,6 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { ENGINE_V8_FLAGS } from '../scripts/engine-flags.mjs';
 import { defaultSettings } from '../src/shared/settings';
 

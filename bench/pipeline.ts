@@ -14,7 +14,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { ENGINE_V8_FLAGS } from '../scripts/engine-flags.mjs';
 import { measureKiosk } from './pipeline-kiosk';
 import { AppProcess, CameraProcess, MotionProcess } from './pipeline-procs';
@@ -83,7 +82,7 @@ async function main(): Promise<void> {
       `Camera: ${args.size} @ ${fps} fps, ${args.camera} JPEGs over HTTP (own process), a ${ready.box.w}x${ready.box.h} box crossing every ${WINDOW_S} s; onset from frame ${ready.triggerFrame - ready.box.from} of each crossing (the first covering 2 % of the picture).`,
     );
     console.log(
-      `App: MALLOC_ARENA_MAX=2 node ${(ENGINE_V8_FLAGS as string[]).join(' ')} out/main/headless.js --source url:… (default settings but ${args.labels ? 'labels on (--labels) and clips off' : 'labels and clips off, as Motion runs with picture_output and movie_output off; bench:labels and bench:recording measure those'}). ${motion ? 'Motion 4.5: netcam on the same camera, same threshold, noise_level, minimum_motion_frames, event_gap.' : 'Motion: not run.'}`,
+      `App: MALLOC_ARENA_MAX=2 node ${ENGINE_V8_FLAGS.join(' ')} out/main/headless.js --source url:… (default settings but ${args.labels ? 'labels on (--labels) and clips off' : 'labels and clips off, as Motion runs with picture_output and movie_output off; bench:labels and bench:recording measure those'}). ${motion ? 'Motion 4.5: netcam on the same camera, same threshold, noise_level, minimum_motion_frames, event_gap.' : 'Motion: not run.'}`,
     );
     // Motion's ffmpeg probes and settles for several seconds; the app relearns its background at start.
     await sleep(12_000);

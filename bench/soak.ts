@@ -14,7 +14,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { ENGINE_V8_FLAGS } from '../scripts/engine-flags.mjs';
 import { SseTestClient } from '../src/core/server/testing/sse-test-client';
 

@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-// @ts-expect-error: a plain .mjs script without type declarations
 import { ENGINE_V8_FLAGS } from '../scripts/engine-flags.mjs';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { electronCommand } from '../scripts/start.mjs';
 
 const root = join(__dirname, '..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
-const flags: string = (ENGINE_V8_FLAGS as string[]).join(' ');
+const flags: string = ENGINE_V8_FLAGS.join(' ');
 
 // The engine's V8 flags are written in several launchers that cannot import one another; a launcher
 // left behind would run the engine with a different CPU and memory profile than the benchmarks measured.
