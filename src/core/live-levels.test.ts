@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LevelHistoryPage } from '../shared/api';
 import type { MotionLevel } from '../shared/events';
 import { defaultSettings } from '../shared/settings';
+import { isStillChange } from './events/level-history';
 import { type AppProcess, startApp } from './integrations/testing/app-process';
 import { ensureClip } from './motion/scenarios/clip';
 import { scenarios } from './motion/scenarios/scenarios';
@@ -13,7 +14,7 @@ import { SseTestClient } from './server/testing/sse-test-client';
 // The real app (headless, in a child process) replays a clip where a walker crosses every 8 s.
 let app: AppProcess;
 let dataDir: string;
-const still = (level: MotionLevel) => level.change < defaultSettings.threshold / 2;
+const still = (level: MotionLevel) => isStillChange(level.change, defaultSettings.threshold);
 
 beforeAll(async () => {
   const clip = await ensureClip(scenarios.find((s) => s.name === 'walk') ?? scenarios[0]);
