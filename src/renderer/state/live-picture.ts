@@ -76,6 +76,9 @@ function sizeCanvas(target: HTMLCanvasElement, width: number, height: number): v
   }
 }
 
+/** How much smaller than shown a frame may be decoded: only the kiosk trades sharpness for its CPU. */
+const leastShare = kiosk?.isKiosk ? kioskLeastShare : 1;
+
 /**
  * Decoder options for one frame: decoded straight to the size it is shown at, where that is smaller
  * (`decodeSize`; on the kiosk down to `kioskLeastShare` of it). A 1280×720 camera shown at 365×205
@@ -85,7 +88,7 @@ function decoderInit(jpeg: Uint8Array<ArrayBuffer>): ImageDecoderInit {
   const init: ImageDecoderInit = { data: jpeg, type: 'image/jpeg' };
   const source = jpegSize(jpeg);
   if (source && shown && shown.width > 0 && shown.height > 0) {
-    const size = decodeSize(source, shown, kiosk?.isKiosk ? kioskLeastShare : 1);
+    const size = decodeSize(source, shown, leastShare);
     if (size.width < source.width) {
       init.desiredWidth = size.width;
       init.desiredHeight = size.height;
